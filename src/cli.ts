@@ -1,8 +1,12 @@
 // The zorginkoop command: one line per verb; each verb lives in its module's cli.ts.
+import { allocateCommand } from "./award/cli.ts";
+import { settleCommand } from "./contracts/cli.ts";
 import { type Command, EXIT_OK, EXIT_USAGE, type Io, runCommand } from "./platform/command.ts";
 
 const commands: Command[] = [
   // Verbs are added here, one line each, in the order of the process.
+  allocateCommand,
+  settleCommand,
 ];
 
 const PREFIX = "zorginkoop";

@@ -2,9 +2,11 @@
 import { allocateCommand } from "./award/cli.ts";
 import { settleCommand } from "./contracts/cli.ts";
 import { type Command, EXIT_OK, EXIT_USAGE, type Io, runCommand } from "./platform/command.ts";
+import { selectCommand } from "./selection/cli.ts";
 
 const commands: Command[] = [
   // Verbs are added here, one line each, in the order of the process.
+  selectCommand,
   allocateCommand,
   settleCommand,
 ];

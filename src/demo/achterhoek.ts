@@ -1,0 +1,172 @@
+// The reference case as data: Sociaal Domein Achterhoek and its "Inkoop 2022" (../shared/DOMAIN.md,
+// drawn from the region's information sheet). Another region is loaded the same way from its own data.
+import type { Financing, MilestoneKind } from "../tender/types.ts";
+
+export const DEMO_PASSWORD = "Zorginkoop-demo-2022";
+
+export const region = {
+  slug: "achterhoek",
+  name: "Sociaal Domein Achterhoek",
+  theme: { primary: "#005a52", accent: "#c8102e" },
+  municipalities: [
+    { cbsCode: "GM0197", name: "Aalten" },
+    { cbsCode: "GM1859", name: "Berkelland" },
+    { cbsCode: "GM1876", name: "Bronckhorst" },
+    { cbsCode: "GM0222", name: "Doetinchem" },
+    { cbsCode: "GM1955", name: "Montferland" },
+    { cbsCode: "GM1586", name: "Oost Gelre" },
+    { cbsCode: "GM1509", name: "Oude IJsselstreek" },
+    { cbsCode: "GM0294", name: "Winterswijk" },
+  ],
+};
+
+export const organisations = ["Zorgpartners Achterhoek", "Jeugdhulp Oost B.V."];
+
+export interface SegmentData {
+  code: string;
+  name: string;
+  formerName?: string;
+  financing: Financing;
+  contractStart: string;
+  subsegments: { code: string; name: string; financing?: Financing; description?: string }[];
+}
+
+/** The number to select per segment is fixed and published in the guide; the sources do not state it, so it is left open. */
+export const tender = {
+  name: "Inkoop 2022",
+  procedure: "restricted" as const,
+  regime: "light" as const,
+  lots: [
+    {
+      code: "jeugd",
+      name: "Jeugd",
+      segments: [
+        {
+          code: "jeugd-iaj",
+          name: "Integrale Ambulante Jeugdhulp",
+          financing: "lumpsum",
+          contractStart: "2022-01-01",
+          subsegments: [
+            { code: "iaj-persoonlijke-verzorging", name: "Persoonlijke Verzorging" },
+            { code: "iaj-ondersteuning", name: "Ondersteuning" },
+            { code: "iaj-behandeling", name: "Behandeling" },
+            { code: "iaj-ambulante-spoedhulp", name: "Ambulante Spoedhulp" },
+          ],
+        },
+        {
+          code: "jeugd-gwv",
+          name: "Gezins- en Woonvormen",
+          financing: "lumpsum",
+          contractStart: "2022-01-01",
+          subsegments: [
+            { code: "gwv-wonen-zelfstandigheid", name: "Wonen gericht op zelfstandigheid" },
+            { code: "gwv-verblijf-groep", name: "Verblijf Groep" },
+            { code: "gwv-gezinshuiszorg", name: "Gezinshuiszorg" },
+            { code: "gwv-pleegzorg", name: "Pleegzorg" },
+          ],
+        },
+        {
+          code: "jeugd-hcwv",
+          name: "Hoog Complex Weinig Voorkomend Met Verblijf",
+          formerName: "Hoog Specialistische Jeugdhulp",
+          financing: "lumpsum",
+          contractStart: "2022-01-01",
+          subsegments: [
+            { code: "hcwv-jeugdzorgplus", name: "Jeugdzorgplus" },
+            { code: "hcwv-verblijf-complex", name: "Verblijf Complex" },
+            { code: "hcwv-ggz-crisiszorg", name: "GGZ Crisiszorg" },
+          ],
+        },
+        {
+          code: "jeugd-dyslexie",
+          name: "Dyslexiezorg",
+          financing: "population_budget",
+          contractStart: "2021-08-01",
+          subsegments: [],
+        },
+      ] as SegmentData[],
+    },
+    {
+      code: "wmo",
+      name: "Wmo",
+      segments: [
+        {
+          code: "wmo-io",
+          name: "Wmo Integrale Ondersteuning",
+          financing: "lumpsum",
+          contractStart: "2022-01-01",
+          subsegments: [
+            { code: "wio-ontwikkelen", name: "Ontwikkelen" },
+            { code: "wio-stabiliseren", name: "Stabiliseren" },
+            { code: "wio-beschermd-thuis", name: "Beschermd Thuis" },
+            { code: "wio-persoonlijke-verzorging", name: "Persoonlijke Verzorging", financing: "pxq" },
+          ],
+        },
+        { code: "wmo-logeren", name: "Wmo Logeren", financing: "pxq", contractStart: "2022-01-01", subsegments: [] },
+        {
+          code: "wmo-wonen",
+          name: "Wmo Wonen",
+          financing: "lumpsum",
+          contractStart: "2022-01-01",
+          subsegments: [
+            { code: "wonen-beschut", name: "Beschut Wonen", description: "24-uurs begeleiding" },
+            { code: "wonen-beschermd", name: "Beschermd Wonen", description: "24-uurs zorg" },
+          ],
+        },
+      ] as SegmentData[],
+    },
+  ],
+  phases: [
+    { number: 0, name: "Vaststellen visie en kaders", startsOn: "2017-01-01", endsOn: "2018-12-31" },
+    {
+      number: 1,
+      name: "Herijken aanpak, benodigde besluiten nemen, dialoog",
+      startsOn: "2020-09-01",
+      endsOn: "2020-12-31",
+    },
+    { number: 2, name: "Dialoog, uitwerken selectieleidraden", startsOn: "2021-01-01", endsOn: "2021-03-31" },
+    { number: 3, name: "Uitvoeren aanbesteding", startsOn: "2021-04-01", endsOn: "2021-09-30" },
+    { number: 4, name: "Implementatie", startsOn: "2021-10-01", endsOn: "2021-12-31" },
+    { number: 5, name: "Start nieuwe contracten", startsOn: "2022-01-01", endsOn: null },
+  ],
+  milestones: [
+    { kind: "decision", label: "Besluit colleges B&W over selectie- en gunningsleidraden", date: "2021-03-02" },
+    { kind: "publication", label: "Publicatie selectieleidraad (openstelling)", date: "2021-04-01" },
+    { kind: "invitation", label: "Publicatie gunningsleidraad (start gunningsfase, 8 weken)", date: "2021-07-02" },
+    { kind: "final_award", label: "Gunning (uiterlijk)", date: "2021-10-01" },
+    { kind: "implementation_start", label: "Start implementatie (ten minste 3 maanden)", date: "2021-10-01" },
+    { kind: "contract_start", label: "Start contracten Dyslexiezorg", date: "2021-08-01" },
+    { kind: "contract_start", label: "Start nieuwe contracten", date: "2022-01-01" },
+  ] satisfies { kind: MilestoneKind; label: string; date: string }[],
+};
+
+export const users = [
+  { email: "beheer@achterhoek.example", name: "Beheerder Achterhoek", role: "administrator" },
+  { email: "inkoop@achterhoek.example", name: "Inkoopspecialist", role: "procurement_officer" },
+  { email: "inkoop2@achterhoek.example", name: "Tweede inkoopspecialist", role: "procurement_officer" },
+  {
+    email: "beoordelaar@achterhoek.example",
+    name: "Beoordelaar Jeugd",
+    role: "assessor",
+    segments: ["jeugd-iaj", "jeugd-gwv"],
+  },
+  { email: "contract@achterhoek.example", name: "Contractmanager", role: "contract_manager" },
+  {
+    email: "doetinchem@achterhoek.example",
+    name: "Gemeente Doetinchem",
+    role: "municipality_viewer",
+    municipality: "GM0222",
+  },
+  {
+    email: "aanbieder@zorgpartners.example",
+    name: "Zorgpartners Achterhoek",
+    role: "provider",
+    organisation: "Zorgpartners Achterhoek",
+  },
+  {
+    email: "aanbieder@jeugdhulp-oost.example",
+    name: "Jeugdhulp Oost",
+    role: "provider",
+    organisation: "Jeugdhulp Oost B.V.",
+  },
+] as const;

@@ -1,0 +1,19 @@
+// The demo verb: load the reference region, its tender and the demo users.
+
+import { withRuntime } from "../platform/cli.ts";
+import type { Command } from "../platform/command.ts";
+import { demoAccounts, loadDemo } from "./load.ts";
+
+export const demoCommand: Command = {
+  name: "demo",
+  summary: "Load Sociaal Domein Achterhoek, its tender Inkoop 2022 and demo users (twice changes nothing)",
+  options: {},
+  run(_input, io) {
+    return withRuntime(async ({ db, clock }) => {
+      const result = await loadDemo(db, clock.now());
+      io.out(result.loaded ? "Demo data loaded." : "Demo data was already loaded; nothing changed.");
+      io.out(demoAccounts());
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,40 @@
+// Settings come from the environment, read once at start-up; nothing else reads process.env.
+import path from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PGlite's data folder, used when databaseUrl is not set. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** A fixed "now" for demos and tests (ZORGINKOOP_NOW); undefined means the real clock. */
+  now: string | undefined;
+  /** Where secrets that must stay out of the database live (the master key of later features). */
+  secretsDir: string;
+  /** Session lifetime in minutes. */
+  sessionMinutes: number;
+  /** Set when served behind HTTPS so that the session cookie carries Secure. */
+  secureCookies: boolean;
+}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got '${raw}'`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.ZORGINKOOP_DATA_DIR || "data");
+  return {
+    port: intSetting(env, "PORT", 3000),
+    host: env.HOST || "localhost",
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    now: env.ZORGINKOOP_NOW || undefined,
+    secretsDir: path.resolve(env.ZORGINKOOP_SECRETS_DIR || path.join(dataDir, "secrets")),
+    sessionMinutes: intSetting(env, "ZORGINKOOP_SESSION_MINUTES", 8 * 60),
+    secureCookies: env.ZORGINKOOP_SECURE_COOKIES === "1",
+  };
+}

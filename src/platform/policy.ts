@@ -1,0 +1,36 @@
+// Who may do what: the one policy table. Routes name an action; the server checks it against this
+// table before the handler runs, and the access-matrix test reads the same table's routes.
+
+export const ROLES = [
+  "administrator",
+  "procurement_officer",
+  "assessor",
+  "contract_manager",
+  "municipality_viewer",
+  "provider",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES = ROLES.filter((r) => r !== "provider");
+
+const everyone = ROLES;
+const staff = STAFF_ROLES;
+
+export const POLICY = {
+  "region:read": everyone,
+  "tender:read": everyone,
+  "tender:create": ["procurement_officer"],
+  "tender:edit": ["procurement_officer"],
+  "timeline:read": everyone,
+  "timeline:edit": ["procurement_officer"],
+  "user:read": ["administrator"],
+  "user:manage": ["administrator"],
+  "audit:read": ["administrator", "procurement_officer"],
+  "staff:read": staff,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+export function allows(role: Role, action: Action): boolean {
+  return (POLICY[action] as readonly Role[]).includes(role);
+}

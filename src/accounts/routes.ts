@@ -59,7 +59,7 @@ export async function accountRoutes(app: App, ctx: AppContext) {
         body: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(200) }),
         response: { 200: Me, 400: Problem, 401: Problem, 423: Problem, 429: Problem },
       },
-      config: { action: "public", rateLimit: { max: 20, timeWindow: "1 minute" } },
+      config: { action: "public", rateLimit: { max: config.loginRateLimit, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const previous = request.user?.sessionTokenHash ?? null;

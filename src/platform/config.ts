@@ -13,6 +13,8 @@ export interface Config {
   secretsDir: string;
   /** Session lifetime in minutes. */
   sessionMinutes: number;
+  /** Login attempts per minute from one address (the lock-out per account comes on top). */
+  loginRateLimit: number;
   /** Set when served behind HTTPS so that the session cookie carries Secure. */
   secureCookies: boolean;
 }
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now: env.ZORGINKOOP_NOW || undefined,
     secretsDir: path.resolve(env.ZORGINKOOP_SECRETS_DIR || path.join(dataDir, "secrets")),
     sessionMinutes: intSetting(env, "ZORGINKOOP_SESSION_MINUTES", 8 * 60),
+    loginRateLimit: intSetting(env, "ZORGINKOOP_LOGIN_RATE_LIMIT", 20),
     secureCookies: env.ZORGINKOOP_SECURE_COOKIES === "1",
   };
 }

@@ -62,6 +62,19 @@ export type App = FastifyInstance<
 export type RouteModule = (app: App, ctx: AppContext) => Promise<void> | void;
 
 export const SESSION_COOKIE = "zk_session";
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  action: Action | "public" | undefined;
+}
+
+const ROUTES = new WeakMap<object, RouteInfo[]>();
+
+/** Every route the server registered (HEAD twins left out), for the access-matrix and audit tests. */
+export function routesOf(app: App): RouteInfo[] {
+  return ROUTES.get(app) ?? [];
+}
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 export interface ServerOptions {
@@ -85,6 +98,14 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routes: RouteInfo[] = [];
+  ROUTES.set(app, routes);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") routes.push({ method, url: route.url, action: route.config?.action });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -148,7 +169,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   for (const register of options.modules) await register(app, ctx);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", wildcard: false, index: ["index.html"] });
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: "/", index: ["index.html"] });
   }
   return app;
 }

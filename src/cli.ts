@@ -9,6 +9,7 @@ import { type Command, EXIT_OK, EXIT_USAGE, type Io, runCommand } from "./platfo
 import { readConfig } from "./platform/config.ts";
 import { forward } from "./platform/forward.ts";
 import { lockHolder, socketPath } from "./platform/runtime.ts";
+import { kpiCommand } from "./monitoring/cli.ts";
 import { selectCommand } from "./selection/cli.ts";
 import { tenderCommand } from "./tender/cli.ts";
 
@@ -23,6 +24,7 @@ const commands: Command[] = [
   selectCommand,
   allocateCommand,
   settleCommand,
+  kpiCommand,
   auditCommand,
 ];
 

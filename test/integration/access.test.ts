@@ -40,7 +40,9 @@ describe("access matrix", () => {
   });
 
   it("every /api route outside the docs names a policy action", () => {
-    const unnamed = routesOf(world.ctx.app).filter((r) => r.url.startsWith("/api/") && !r.url.startsWith("/api/docs") && !r.action);
+    const unnamed = routesOf(world.ctx.app).filter(
+      (r) => r.url.startsWith("/api/") && !r.url.startsWith("/api/docs") && !r.action,
+    );
     expect(unnamed).toEqual([]);
   });
 
@@ -72,7 +74,10 @@ describe("access matrix", () => {
 
 describe("tenants never see each other", () => {
   it("lists only the own region's tenders", async () => {
-    const response = await world.ctx.app.inject({ url: "/api/tenders", headers: { cookie: world.cookies.other_tenant! } });
+    const response = await world.ctx.app.inject({
+      url: "/api/tenders",
+      headers: { cookie: world.cookies.other_tenant! },
+    });
     const names = response.json<{ name: string }[]>().map((t) => t.name);
     expect(names).toContain("Inkoop Twente 2025");
     expect(names).not.toContain("Inkoop 2022");
@@ -99,7 +104,12 @@ describe("tenants never see each other", () => {
 
   it("shows an administrator only the own region's users and audit entries", async () => {
     const users = await world.ctx.app.inject({ url: "/api/users", headers: { cookie: world.other.adminCookie } });
-    expect(users.json<{ email: string }[]>().map((u) => u.email).sort()).toEqual([OTHER.admin, OTHER.officer].sort());
+    expect(
+      users
+        .json<{ email: string }[]>()
+        .map((u) => u.email)
+        .sort(),
+    ).toEqual([OTHER.admin, OTHER.officer].sort());
     const audit = await world.ctx.app.inject({ url: "/api/audit", headers: { cookie: world.other.adminCookie } });
     const entities = audit.json<{ entries: { entityId: string | null }[] }>().entries.map((e) => e.entityId);
     expect(entities).not.toContain(world.tenderId);

@@ -35,13 +35,24 @@ describe("the audit chain records every change of state", () => {
       const [method] = route.split(" ") as [string];
       const before = await lastSeq();
       const cookie = rule.freshSession
-        ? (await world.ctx.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "inkoop@achterhoek.example", password: "Zorginkoop-demo-2022" } })).cookies
+        ? (
+            await world.ctx.app.inject({
+              method: "POST",
+              url: "/api/auth/login",
+              payload: { email: "inkoop@achterhoek.example", password: "Zorginkoop-demo-2022" },
+            })
+          ).cookies
             .map((c) => `${c.name}=${c.value}`)
             .join("; ")
         : world.cookies[actor]!;
       const { url, payload } = await rule.request(world);
       const afterSetup = await lastSeq();
-      const response = await world.ctx.app.inject({ method: method as "POST", url, headers: { cookie }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+      const response = await world.ctx.app.inject({
+        method: method as "POST",
+        url,
+        headers: { cookie },
+        ...(payload !== undefined ? { payload: payload as object } : {}),
+      });
       expect(response.statusCode, response.body).toBe(rule.expect[actor]);
       const entries = await world.ctx.db.query<{ action: string; actor: string }>(
         "select action, actor from audit_log where seq > $1 order by seq",

@@ -17,7 +17,11 @@ export interface RouteCase {
 }
 
 const unique = () => randomBytes(4).toString("hex");
-const system = (w: World) => ({ actor: { id: null, label: "test" }, regionId: w.ctx.demo!.regionId, now: w.ctx.clock.now() });
+const system = (w: World) => ({
+  actor: { id: null, label: "test" },
+  regionId: w.ctx.demo!.regionId,
+  now: w.ctx.clock.now(),
+});
 
 function all(status: number, except: Partial<Expectation> = {}): Expectation {
   return { ...(Object.fromEntries(ACTORS.map((a) => [a, status])) as Expectation), ...except };
@@ -42,7 +46,10 @@ const staffRead = all(200, { anonymous: 401, provider_own: 403, provider_other: 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/docs": { request: async () => ({ url: "/api/docs" }), expect: all(200) },
   // swagger-ui sends its own index page on to /api/docs.
-  "GET /api/docs/static/index.html": { request: async () => ({ url: "/api/docs/static/index.html" }), expect: all(302) },
+  "GET /api/docs/static/index.html": {
+    request: async () => ({ url: "/api/docs/static/index.html" }),
+    expect: all(302),
+  },
   "GET /api/docs/static/swagger-initializer.js": {
     request: async () => ({ url: "/api/docs/static/swagger-initializer.js" }),
     expect: all(200),
@@ -54,7 +61,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "GET /api/health": { request: async () => ({ url: "/api/health" }), expect: all(200) },
 
   "POST /api/auth/login": {
-    request: async () => ({ url: "/api/auth/login", payload: { email: "contract@achterhoek.example", password: "Zorginkoop-demo-2022" } }),
+    request: async () => ({
+      url: "/api/auth/login",
+      payload: { email: "contract@achterhoek.example", password: "Zorginkoop-demo-2022" },
+    }),
     expect: all(200),
     audit: "user.login",
     freshSession: true,
@@ -77,7 +87,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     audit: "user.create",
   },
   "PATCH /api/users/:userId": {
-    request: async (w) => ({ url: `/api/users/${await w.userId("contract@achterhoek.example")}`, payload: { name: "Contractmanager" } }),
+    request: async (w) => ({
+      url: `/api/users/${await w.userId("contract@achterhoek.example")}`,
+      payload: { name: "Contractmanager" },
+    }),
     expect: adminOnly(200),
     audit: "user.update",
   },
@@ -91,7 +104,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     expect: officerOnly(201, 201),
     audit: "tender.create",
   },
-  "GET /api/tenders/:tenderId": { request: async (w) => ({ url: `/api/tenders/${w.tenderId}` }), expect: signedIn(200, 404) },
+  "GET /api/tenders/:tenderId": {
+    request: async (w) => ({ url: `/api/tenders/${w.tenderId}` }),
+    expect: signedIn(200, 404),
+  },
   "PATCH /api/tenders/:tenderId": {
     request: async (w) => ({ url: `/api/tenders/${w.tenderId}`, payload: { reference: "SDA-2022" } }),
     expect: officerOnly(200, 404),
@@ -103,7 +119,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     audit: "tender.copy",
   },
   "POST /api/tenders/:tenderId/lots": {
-    request: async (w) => ({ url: `/api/tenders/${w.tenderId}/lots`, payload: { code: `lot-${unique()}`, name: "Huishoudelijke hulp" } }),
+    request: async (w) => ({
+      url: `/api/tenders/${w.tenderId}/lots`,
+      payload: { code: `lot-${unique()}`, name: "Huishoudelijke hulp" },
+    }),
     expect: officerOnly(201, 404),
     audit: "lot.create",
   },
@@ -114,7 +133,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   "DELETE /api/tenders/:tenderId/lots/:lotId": {
     async request(w) {
-      const id = await w.ctx.db.transaction((tx) => tenders.createLot(tx, w.tenderId, { code: `weg-${unique()}`, name: "Weg", position: 9 }, system(w)));
+      const id = await w.ctx.db.transaction((tx) =>
+        tenders.createLot(tx, w.tenderId, { code: `weg-${unique()}`, name: "Weg", position: 9 }, system(w)),
+      );
       return { url: `/api/tenders/${w.tenderId}/lots/${id}` };
     },
     expect: officerOnly(200, 404),
@@ -123,13 +144,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   "POST /api/tenders/:tenderId/lots/:lotId/segments": {
     request: async (w) => ({
       url: `/api/tenders/${w.tenderId}/lots/${w.lotId("wmo")}/segments`,
-      payload: { code: `seg-${unique()}`, name: "Hulp bij het Huishouden", financing: "lumpsum", contractStart: "2022-01-01" },
+      payload: {
+        code: `seg-${unique()}`,
+        name: "Hulp bij het Huishouden",
+        financing: "lumpsum",
+        contractStart: "2022-01-01",
+      },
     }),
     expect: officerOnly(201, 404),
     audit: "segment.create",
   },
   "PATCH /api/tenders/:tenderId/segments/:segmentId": {
-    request: async (w) => ({ url: `/api/tenders/${w.tenderId}/segments/${w.segmentId("jeugd-iaj")}`, payload: { selectMin: 10, selectMax: 14 } }),
+    request: async (w) => ({
+      url: `/api/tenders/${w.tenderId}/segments/${w.segmentId("jeugd-iaj")}`,
+      payload: { selectMin: 10, selectMax: 14 },
+    }),
     expect: officerOnly(200, 404),
     audit: "segment.update",
   },
@@ -140,7 +169,16 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
           tx,
           w.tenderId,
           w.lotId("wmo"),
-          { code: `weg-${unique()}`, name: "Weg", formerName: null, financing: "pxq", contractStart: null, selectMin: null, selectMax: null, position: 9 },
+          {
+            code: `weg-${unique()}`,
+            name: "Weg",
+            formerName: null,
+            financing: "pxq",
+            contractStart: null,
+            selectMin: null,
+            selectMax: null,
+            position: 9,
+          },
           system(w),
         ),
       );

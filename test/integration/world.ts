@@ -18,7 +18,11 @@ export const ACTORS = [
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
 
-export const OTHER = { officer: "inkoop@twente.example", admin: "beheer@twente.example", password: "Twente-wachtwoord-1" };
+export const OTHER = {
+  officer: "inkoop@twente.example",
+  admin: "beheer@twente.example",
+  password: "Twente-wachtwoord-1",
+};
 
 export interface World {
   ctx: TestContext;
@@ -37,11 +41,28 @@ export async function makeWorld(): Promise<World> {
   const now = ctx.clock.now();
   const system = { id: null, label: "test" };
   const regionId = await ctx.db.transaction((tx) =>
-    createRegion(tx, { slug: "twente", name: "Sociaal Domein Twente", municipalities: [{ cbsCode: "GM0153", name: "Enschede" }] }, system, now),
+    createRegion(
+      tx,
+      { slug: "twente", name: "Sociaal Domein Twente", municipalities: [{ cbsCode: "GM0153", name: "Enschede" }] },
+      system,
+      now,
+    ),
   );
   const otherUsers = await ctx.db.transaction(async (tx) => {
-    await createUser(tx, regionId, { email: OTHER.officer, name: "Inkoop Twente", role: "procurement_officer", password: OTHER.password }, system, now);
-    return createUser(tx, regionId, { email: OTHER.admin, name: "Beheer Twente", role: "administrator", password: OTHER.password }, system, now);
+    await createUser(
+      tx,
+      regionId,
+      { email: OTHER.officer, name: "Inkoop Twente", role: "procurement_officer", password: OTHER.password },
+      system,
+      now,
+    );
+    return createUser(
+      tx,
+      regionId,
+      { email: OTHER.admin, name: "Beheer Twente", role: "administrator", password: OTHER.password },
+      system,
+      now,
+    );
   });
   const otherTender = await ctx.db.transaction((tx) =>
     tenders.createTender(

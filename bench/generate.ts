@@ -75,3 +75,96 @@ export function selectionInstance(
     lot_draw_seed: `bench-${seed}`,
   };
 }
+
+export const KPI_SEGMENTS = [
+  { code: "jeugd-iaj", lot: "jeugd", intensity: 2 },
+  { code: "jeugd-gwv", lot: "jeugd", intensity: 3 },
+  { code: "jeugd-hcwv", lot: "jeugd", intensity: 4 },
+  { code: "jeugd-dys", lot: "jeugd", intensity: 1 },
+  { code: "wmo-io", lot: "wmo", intensity: 2 },
+  { code: "wmo-logeren", lot: "wmo", intensity: 1 },
+  { code: "wmo-wonen", lot: "wmo", intensity: 3 },
+];
+const END_REASONS = [
+  "planned",
+  "planned",
+  "planned",
+  "early_agreed",
+  "early_client",
+  "early_provider",
+  "moved",
+  "deceased",
+  "other",
+];
+const GOALS = ["full", "partial", "none", ""];
+
+const iso = (dayNumber: number) => new Date(dayNumber * 86400000).toISOString().slice(0, 10);
+
+/**
+ * Writes an indications CSV of `rows` rows in chunks (to keep memory flat) through `write`.
+ * About 300,000 clients, 40 providers, 7 segments; starts from 2021 to 2024, a third still running.
+ */
+export async function writeIndications(
+  rows: number,
+  seed: number,
+  write: (text: string) => Promise<void>,
+): Promise<void> {
+  const rand = prng(seed);
+  const clients = Math.max(1, Math.floor(rows * 0.3));
+  const first = Date.UTC(2021, 0, 1) / 86400000;
+  const span = Date.UTC(2024, 11, 31) / 86400000 - first;
+  await write(
+    "id,client,municipality,provider,segment,subsegment,requested_on,start_date,end_date,end_reason,goal_realised,satisfaction,zrm_start,zrm_end\n",
+  );
+  let buffer: string[] = [];
+  for (let i = 1; i <= rows; i++) {
+    const client = `cl${Math.floor(rand() * clients)
+      .toString(36)
+      .padStart(6, "0")}`;
+    const municipality = MUNICIPALITIES[Math.floor(rand() * MUNICIPALITIES.length)]!;
+    const provider = `P${String(1 + Math.floor(rand() * 40)).padStart(3, "0")}`;
+    const segment = KPI_SEGMENTS[Math.floor(rand() * KPI_SEGMENTS.length)]!.code;
+    const subsegment = `sub${1 + Math.floor(rand() * 3)}`;
+    const start = first + Math.floor(rand() * span);
+    const requested = rand() < 0.85 ? iso(start - Math.floor(rand() * 90)) : "";
+    const ended = rand() < 0.67;
+    const end = ended ? start + Math.floor(rand() * 500) : 0;
+    const reason = ended ? END_REASONS[Math.floor(rand() * END_REASONS.length)]! : "";
+    const goal = ended ? GOALS[Math.floor(rand() * GOALS.length)]! : "";
+    const satisfaction = ended && rand() < 0.6 ? String(1 + Math.floor(rand() * 10)) : "";
+    const zrm = ended && rand() < 0.5;
+    const zs = zrm ? String(20 + Math.floor(rand() * 40)) : "";
+    const ze = zrm ? String(20 + Math.floor(rand() * 40)) : "";
+    buffer.push(
+      `${i},${client},${municipality},${provider},${segment},${subsegment},${requested},${iso(start)},${ended ? iso(end) : ""},${reason},${goal},${satisfaction},${zs},${ze}\n`,
+    );
+    if (buffer.length === 50000) {
+      await write(buffer.join(""));
+      buffer = [];
+    }
+  }
+  if (buffer.length > 0) await write(buffer.join(""));
+}
+
+export function settlementInstance(contracts: number, seed: number) {
+  const rand = prng(seed);
+  return {
+    year: 2023,
+    band_pct: 3,
+    mode: "beyond_band" as const,
+    payment_frequency: "monthly" as const,
+    contracts: Array.from({ length: contracts }, (_, i) => {
+      const agreed = 10 + Math.floor(rand() * 1000);
+      return {
+        id: `C${i + 1}`,
+        provider: `P${1 + Math.floor(rand() * 200)}`,
+        segment: KPI_SEGMENTS[Math.floor(rand() * KPI_SEGMENTS.length)]!.code,
+        agreed_clients: agreed,
+        amount_per_client: 100000 + Math.floor(rand() * 2000000),
+        realised_clients: Math.max(0, Math.round(agreed * (0.85 + rand() * 0.3))),
+        key: "use",
+        shares: Object.fromEntries(MUNICIPALITIES.map((m) => [m, Math.floor(rand() * 500)])),
+      };
+    }),
+  };
+}

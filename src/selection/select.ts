@@ -529,3 +529,10 @@ function assemble(
     ...extra,
   };
 }
+
+/** The smallest number of eligible bids that meets every cell's need (for planning max_selected). */
+export function minSelectedNeeded(input: SelectionInput, solver: MilpSolver): number | null {
+  const result = selectProviders({ ...input, max_selected: 0 }, solver);
+  if (result.status === "optimal") return 0;
+  return result.min_selected_needed;
+}

@@ -1,0 +1,200 @@
+// npm run bench: the four engines on generated, seeded data, side by side, in one run.
+// The last line printed is one JSON object with the figures. Timings are reported, never asserted.
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { settlementInputSchema } from "../src/contracts/schema.ts";
+import { settle } from "../src/contracts/settle.ts";
+import type { KpiConfig } from "../src/monitoring/schema.ts";
+import { createHighsSolver, highsRuntime } from "../src/selection/highs-solver.ts";
+import { selectInWorker } from "../src/selection/run.ts";
+import { minSelectedNeeded } from "../src/selection/select.ts";
+import { duckdbKpi } from "./duckdb.ts";
+import { KPI_SEGMENTS, selectionInstance, settlementInstance, writeIndications } from "./generate.ts";
+
+const root = new URL("..", import.meta.url).pathname;
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const log = (text: string) => process.stdout.write(`${text}\n`);
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function benchSelectDense() {
+  log("select: compass instance (1,000 bids, 8 × 17 cells + 6 specialisms, k = 2, max 60), fresh process ...");
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(root, "bench/select-fresh.ts"), "1"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  const figures = JSON.parse(out.trim().split("\n").at(-1)!);
+  log(
+    `  ${figures.status}, gap ${figures.gap}, ${round(figures.seconds)} s from process start (solver load ${round(figures.solver_load_seconds)} s, cold select ${round(figures.select_cold_seconds)} s; warm select ${round(figures.select_warm_seconds)} s)`,
+  );
+  return figures;
+}
+
+async function benchSelectSparse() {
+  const limit = env("BENCH_SPARSE_LIMIT_SECONDS", 90);
+  const base = selectionInstance(1, { municipalities: [1, 3], subsegments: [1, 2] });
+  const highs = await highsRuntime();
+  const minNeeded = minSelectedNeeded(base, createHighsSolver(highs));
+  if (minNeeded === null) throw new Error("could not find min_selected_needed for the sparse instance");
+  const input = { ...base, max_selected: minNeeded + 2 };
+  log(
+    `select sparse: 1–3 municipalities × 1–2 subsegments, max ${input.max_selected} (min needed ${minNeeded}), worker, limit ${limit} s ...`,
+  );
+  const t0 = performance.now();
+  const result = await selectInWorker(input, { timeLimitSeconds: limit });
+  const seconds = (performance.now() - t0) / 1000;
+  log(`  ${result.status}, gap ${result.solver.gap}, ${round(seconds)} s, ${result.tie_break.rounds} lottery round(s)`);
+  return {
+    seconds,
+    status: result.status,
+    gap: result.solver.gap,
+    min_selected_needed: minNeeded,
+    max_selected: input.max_selected,
+    time_limit_seconds: limit,
+    objective: result.objective,
+    certificate: result.tie_break.certificate,
+    stages: result.solver.stages.map((s) => ({ stage: s.stage, seconds: s.seconds, gap: s.gap })),
+  };
+}
+
+function agree(ours: Record<string, unknown>[], reference: Record<string, unknown>[], keys: string[]) {
+  let mismatches = 0;
+  const examples: string[] = [];
+  if (ours.length !== reference.length) return { agree: false, mismatches: -1, examples: ["row counts differ"] };
+  ours.forEach((row, i) => {
+    const ref = reference[i]!;
+    for (const key of keys) {
+      const a = row[key];
+      const b = ref[key];
+      const same =
+        a === null || b === null || a === undefined || b === undefined
+          ? (a ?? null) === (b ?? null)
+          : typeof a === "string" && Number.isNaN(Number(a))
+            ? a === b
+            : Math.abs(Number(a) - Number(b)) <= 1e-9 * Math.max(1, Math.abs(Number(a)));
+      if (!same) {
+        mismatches++;
+        if (examples.length < 5) examples.push(`row ${i} ${key}: ${a} vs ${b}`);
+      }
+    }
+  });
+  return { agree: mismatches === 0, mismatches, examples };
+}
+
+async function benchKpi() {
+  const rows = env("BENCH_KPI_ROWS", 1_000_000);
+  const dir = join(tmpdir(), "zorginkoop-bench");
+  mkdirSync(dir, { recursive: true });
+  const csvPath = join(dir, `indications-${rows}.csv`);
+  log(`kpi: generating ${rows.toLocaleString("en")} indications ...`);
+  const stream = createWriteStream(csvPath);
+  await writeIndications(
+    rows,
+    7,
+    (text) => new Promise((resolve) => (stream.write(text) ? resolve() : stream.once("drain", resolve))),
+  );
+  await new Promise((resolve) => stream.end(resolve));
+  const config: KpiConfig = {
+    from: "2023-01-01",
+    to: "2023-12-31",
+    granularity: "quarter",
+    group_by: ["provider", "segment"],
+    as_of: "2025-06-30",
+    relapse_months: 6,
+    segments: KPI_SEGMENTS,
+    suppress_below: 0,
+  };
+  const outPath = join(dir, "kpi-result.json");
+  log("kpi: our engine (fresh process) ...");
+  const ours = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ["--import", "tsx", join(root, "bench/kpi-child.ts"), csvPath, JSON.stringify(config), outPath],
+      {
+        cwd: root,
+        encoding: "utf8",
+      },
+    )
+      .trim()
+      .split("\n")
+      .at(-1)!,
+  );
+  log(
+    `  ${round(ours.seconds)} s (read ${round(ours.read_seconds)} s, compute ${round(ours.compute_seconds)} s), peak RSS ${ours.peak_rss_mb} MB`,
+  );
+  log("kpi: DuckDB, same figures in SQL from the same CSV ...");
+  const t0 = performance.now();
+  const reference = await duckdbKpi(csvPath, config);
+  const duckdbSeconds = (performance.now() - t0) / 1000;
+  log(`  ${round(duckdbSeconds)} s`);
+  const result = JSON.parse(readFileSync(outPath, "utf8")) as { rows: Record<string, unknown>[] };
+  const figures = [
+    "period",
+    "active",
+    "inflow",
+    "outflow",
+    "waiting_days_median",
+    "duration_days_median",
+    "goal_full_pct",
+    "goal_any_pct",
+    "dropout_pct",
+    "satisfaction_avg",
+    "lasting_result_pct",
+    "step_down_pct",
+    "zrm_improved_pct",
+  ];
+  const check = agree(result.rows, reference.rows, [...config.group_by, ...figures]);
+  log(
+    `  agree: ${check.agree}${check.agree ? "" : ` (${check.mismatches} mismatches, e.g. ${check.examples.join("; ")})`}`,
+  );
+  rmSync(outPath, { force: true });
+  if (!process.env.BENCH_KEEP_DATA) rmSync(csvPath, { force: true });
+  return {
+    seconds: ours.seconds,
+    duckdb_seconds: duckdbSeconds,
+    ratio: ours.seconds / duckdbSeconds,
+    agree: check.agree,
+    rows,
+    result_rows: result.rows.length,
+    peak_rss_mb: ours.peak_rss_mb,
+    read_seconds: ours.read_seconds,
+    compute_seconds: ours.compute_seconds,
+    mismatches: check.mismatches,
+  };
+}
+
+function benchSettle() {
+  log("settle: 10,000 contracts ...");
+  const raw = settlementInstance(10_000, 3);
+  const t0 = performance.now();
+  const input = settlementInputSchema.parse(raw);
+  const result = settle(input);
+  const seconds = (performance.now() - t0) / 1000;
+  log(`  ${round(seconds)} s (validation included), total settlement ${result.totals.settlement} cents`);
+  return { seconds, contracts: result.contracts.length, total_settlement: result.totals.settlement };
+}
+
+const select = await benchSelectDense();
+const selectSparse = await benchSelectSparse();
+const kpi = await benchKpi();
+const settleFigures = benchSettle();
+log(
+  JSON.stringify({
+    select: {
+      seconds: select.seconds,
+      status: select.status,
+      gap: select.gap,
+      solver_load_seconds: select.solver_load_seconds,
+      select_cold_seconds: select.select_cold_seconds,
+      select_warm_seconds: select.select_warm_seconds,
+      objective: select.objective,
+      certificate: select.certificate,
+      note: "seconds: from the start of a fresh node process (tsx, data generation, WASM load, cold solve with tie-break and certificate)",
+    },
+    select_sparse: selectSparse,
+    kpi,
+    settle: settleFigures,
+  }),
+);
+process.exit(0);

@@ -148,100 +148,113 @@ export class IndicationReader implements CsvSink {
     if (count !== this.headerCount) {
       throw new CsvFieldError(line, null, `expected ${this.headerCount} fields, found ${count}`);
     }
-    const at = (c: number) => cols[c]!;
     const n = this.count;
     if (n === this.client.length) this.growAll();
-    const fail = (c: number, message: string): never => {
-      throw new CsvFieldError(line, INDICATION_COLUMNS[c]!, message);
-    };
-    const fieldText = (c: number) => textOf(buf, starts[at(c)]!, ends[at(c)]!);
+    this.line = line;
+    this.buf = buf;
+    this.starts = starts;
+    this.ends = ends;
     // id (0) and client (1)
-    if (ends[at(0)] === starts[at(0)]) fail(0, "empty");
-    const cs = starts[at(1)]!;
-    const ce = ends[at(1)]!;
-    if (ce === cs) fail(1, "empty");
+    if (ends[cols[0]!] === starts[cols[0]!]) this.fail(0, "empty");
+    const cs = starts[cols[1]!]!;
+    const ce = ends[cols[1]!]!;
+    if (ce === cs) this.fail(1, "empty");
     this.client[n] = this.clientIds.intern(buf, cs, ce);
     // municipality (2), provider (3), segment (4), subsegment (5)
-    const municipality = this.internSmall("municipality", buf, starts[at(2)]!, ends[at(2)]!);
-    if (ends[at(2)] === starts[at(2)]) fail(2, "empty");
-    const provider = this.internSmall("provider", buf, starts[at(3)]!, ends[at(3)]!);
-    if (ends[at(3)] === starts[at(3)]) fail(3, "empty");
-    const segmentId = this.internSmall("segment", buf, starts[at(4)]!, ends[at(4)]!);
+    const municipality = this.internSmall("municipality", buf, starts[cols[2]!]!, ends[cols[2]!]!);
+    if (ends[cols[2]!] === starts[cols[2]!]) this.fail(2, "empty");
+    const provider = this.internSmall("provider", buf, starts[cols[3]!]!, ends[cols[3]!]!);
+    if (ends[cols[3]!] === starts[cols[3]!]) this.fail(3, "empty");
+    const segmentId = this.internSmall("segment", buf, starts[cols[4]!]!, ends[cols[4]!]!);
     let segment = this.segmentIndex[segmentId];
     if (segment === undefined) {
-      segment = this.segmentCodes.get(fieldText(4)) ?? -1;
+      segment = this.segmentCodes.get(this.fieldText(4)) ?? -1;
       this.segmentIndex[segmentId] = segment;
     }
-    if (segment < 0) fail(4, `segment '${fieldText(4)}' is not in the config's segments`);
+    if (segment < 0) this.fail(4, `segment '${this.fieldText(4)}' is not in the config's segments`);
     this.segment[n] = segment;
-    const subsegment = this.internSmall("subsegment", buf, starts[at(5)]!, ends[at(5)]!);
+    const subsegment = this.internSmall("subsegment", buf, starts[cols[5]!]!, ends[cols[5]!]!);
     // dates: requested_on (6), start_date (7), end_date (8)
-    const rs = starts[at(6)]!;
-    const re = ends[at(6)]!;
+    const rs = starts[cols[6]!]!;
+    const re = ends[cols[6]!]!;
     if (re === rs) this.requested[n] = NO_DAY;
     else {
       const d = parseDay(buf, rs, re);
-      if (Number.isNaN(d)) fail(6, `not an ISO date (YYYY-MM-DD): '${fieldText(6)}'`);
+      if (Number.isNaN(d)) this.fail(6, `not an ISO date (YYYY-MM-DD): '${this.fieldText(6)}'`);
       this.requested[n] = d;
     }
-    const start = parseDay(buf, starts[at(7)]!, ends[at(7)]!);
-    if (Number.isNaN(start)) fail(7, `not an ISO date (YYYY-MM-DD): '${fieldText(7)}'`);
+    const start = parseDay(buf, starts[cols[7]!]!, ends[cols[7]!]!);
+    if (Number.isNaN(start)) this.fail(7, `not an ISO date (YYYY-MM-DD): '${this.fieldText(7)}'`);
     this.start[n] = start;
-    const es = starts[at(8)]!;
-    const ee = ends[at(8)]!;
+    const es = starts[cols[8]!]!;
+    const ee = ends[cols[8]!]!;
     let ended = false;
     if (ee === es) this.end[n] = NO_DAY;
     else {
       const d = parseDay(buf, es, ee);
-      if (Number.isNaN(d)) fail(8, `not an ISO date (YYYY-MM-DD): '${fieldText(8)}'`);
-      if (d < start) fail(8, "is before start_date");
+      if (Number.isNaN(d)) this.fail(8, `not an ISO date (YYYY-MM-DD): '${this.fieldText(8)}'`);
+      if (d < start) this.fail(8, "is before start_date");
       this.end[n] = d;
       ended = true;
     }
     // end_reason (9), goal_realised (10)
-    const xs = starts[at(9)]!;
-    const xe = ends[at(9)]!;
+    const xs = starts[cols[9]!]!;
+    const xe = ends[cols[9]!]!;
     if (xe === xs) this.reason[n] = -1;
     else {
       const id = this.reasonIds.intern(buf, xs, xe);
       let code = this.reasonCode[id];
       if (code === undefined) {
-        code = (END_REASONS as readonly string[]).indexOf(fieldText(9));
+        code = (END_REASONS as readonly string[]).indexOf(this.fieldText(9));
         this.reasonCode[id] = code;
       }
-      if (code < 0) fail(9, `unknown end_reason '${fieldText(9)}' (expected ${END_REASONS.join(", ")})`);
+      if (code < 0) this.fail(9, `unknown end_reason '${this.fieldText(9)}' (expected ${END_REASONS.join(", ")})`);
       this.reason[n] = ended ? code : -1;
     }
-    const gs = starts[at(10)]!;
-    const ge = ends[at(10)]!;
+    const gs = starts[cols[10]!]!;
+    const ge = ends[cols[10]!]!;
     if (ge === gs) this.goal[n] = -1;
     else {
       const id = this.goalIds.intern(buf, gs, ge);
       let code = this.goalCode[id];
       if (code === undefined) {
-        code = (GOAL_VALUES as readonly string[]).indexOf(fieldText(10));
+        code = (GOAL_VALUES as readonly string[]).indexOf(this.fieldText(10));
         this.goalCode[id] = code;
       }
-      if (code < 0) fail(10, `unknown goal_realised '${fieldText(10)}' (expected ${GOAL_VALUES.join(", ")})`);
+      if (code < 0) this.fail(10, `unknown goal_realised '${this.fieldText(10)}' (expected ${GOAL_VALUES.join(", ")})`);
       this.goal[n] = code;
     }
     // satisfaction (11), zrm_start (12), zrm_end (13)
-    const ss = starts[at(11)]!;
-    const se = ends[at(11)]!;
+    const ss = starts[cols[11]!]!;
+    const se = ends[cols[11]!]!;
     if (se === ss) this.satisfaction[n] = Number.NaN;
     else {
       const v = parseNumber(buf, ss, se);
-      if (!(v >= 1 && v <= 10)) fail(11, `expected a number 1–10, found '${fieldText(11)}'`);
+      if (!(v >= 1 && v <= 10)) this.fail(11, `expected a number 1–10, found '${this.fieldText(11)}'`);
       this.satisfaction[n] = v;
     }
-    const zs = this.optionalNumber(buf, starts[at(12)]!, ends[at(12)]!, 12, fail);
-    const ze = this.optionalNumber(buf, starts[at(13)]!, ends[at(13)]!, 13, fail);
+    const zs = this.optionalNumber(buf, starts[cols[12]!]!, ends[cols[12]!]!, 12);
+    const ze = this.optionalNumber(buf, starts[cols[13]!]!, ends[cols[13]!]!, 13);
     this.zrm[n] = Number.isNaN(zs) || Number.isNaN(ze) ? -1 : ze > zs ? 1 : 0;
     this.group[n] = this.groupOf(municipality, provider, segment, subsegment);
     this.count = n + 1;
   }
 
   private headerCount = 0;
+  // the record being read, for error messages
+  private line = 0;
+  private buf: Uint8Array = new Uint8Array(0);
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
+
+  private fail(c: number, message: string): never {
+    throw new CsvFieldError(this.line, INDICATION_COLUMNS[c]!, message);
+  }
+
+  private fieldText(c: number): string {
+    const i = this.columnIndex![c]!;
+    return textOf(this.buf, this.starts[i]!, this.ends[i]!);
+  }
 
   private readHeader(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, line: number): void {
     const names: string[] = [];
@@ -256,16 +269,10 @@ export class IndicationReader implements CsvSink {
     this.columnIndex = index;
   }
 
-  private optionalNumber(
-    buf: Uint8Array,
-    s: number,
-    e: number,
-    column: number,
-    fail: (c: number, message: string) => never,
-  ): number {
+  private optionalNumber(buf: Uint8Array, s: number, e: number, column: number): number {
     if (e === s) return Number.NaN;
     const v = parseNumber(buf, s, e);
-    if (Number.isNaN(v)) fail(column, `expected a number, found '${textOf(buf, s, e)}'`);
+    if (Number.isNaN(v)) this.fail(column, `expected a number, found '${textOf(buf, s, e)}'`);
     return v;
   }
 

@@ -22,7 +22,7 @@ export function testClock(iso: string): Clock & { set(iso: string): void } {
   return { now: () => current.now(), set: (next) => (current = fixedClock(next, false)) };
 }
 
-export async function freshDatabase(): Promise<{ db: Database; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const db = await openDatabase({});
@@ -36,6 +36,7 @@ export async function freshDatabase(): Promise<{ db: Database; drop(): Promise<v
   const db = await openDatabase({ url: target.toString() });
   return {
     db,
+    url: target.toString(),
     async drop() {
       await db.close();
       await admin.exec(`drop database if exists ${name} with (force)`);

@@ -1,0 +1,160 @@
+// The zorginkoop command as a user runs it: a real process on a real data folder (or, in CI, a
+// fresh PostgreSQL database).
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase } from "../../src/platform/testing.ts";
+
+const BIN = path.resolve("bin/zorginkoop.js");
+let env: NodeJS.ProcessEnv;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "zk-cli-"));
+  let drop = async () => undefined;
+  env = { ...process.env, ZORGINKOOP_DATA_DIR: dataDir, ZORGINKOOP_NOW: "2021-09-15", DATABASE_URL: "" };
+  if (process.env.TEST_DATABASE_URL) {
+    const fresh = await freshDatabase();
+    env.DATABASE_URL = fresh.url;
+    drop = () => fresh.drop();
+  }
+  cleanup = async () => {
+    await rm(dataDir, { recursive: true, force: true });
+    await drop();
+  };
+});
+afterAll(async () => cleanup?.());
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      env,
+      maxBuffer: 10_000_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("zorginkoop", () => {
+  it("explains every verb with --help", async () => {
+    const overview = await run("--help");
+    expect(overview.code).toBe(0);
+    const verbs = [...overview.stdout.matchAll(/^ {2}([a-z]+) /gm)].map((m) => m[1]!);
+    expect(verbs).toEqual(
+      expect.arrayContaining([
+        "serve",
+        "migrate",
+        "demo",
+        "user",
+        "tender",
+        "audit",
+        "select",
+        "allocate",
+        "settle",
+        "kpi",
+      ]),
+    );
+    for (const verb of verbs) {
+      const help = await run(verb, "--help");
+      expect(help.code, verb).toBe(0);
+      expect(help.stdout).toContain(`Usage: zorginkoop ${verb}`);
+    }
+  });
+
+  it("exits 2 naming a bad argument, printing nothing on stdout", async () => {
+    for (const args of [
+      ["tender", "show", "--colour"],
+      ["user", "add", "--email", "a@b.example", "--role", "koning"],
+      ["bestaat-niet"],
+      ["audit", "check"],
+    ]) {
+      const result = await run(...args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+    }
+    expect((await run("user", "add", "--email", "a@b.example", "--role", "koning")).stderr).toContain("--role");
+    expect((await run("tender", "show", "--colour")).stderr).toContain("--colour");
+  });
+
+  it("migrates, loads the demo, and a second demo changes nothing", async () => {
+    expect((await run("migrate")).code).toBe(0);
+    expect((await run("migrate")).stdout).toContain("Nothing to apply");
+    expect((await run("demo")).stdout).toContain("Demo data loaded.");
+    const before = JSON.parse((await run("audit", "verify", "--json")).stdout);
+    const again = await run("demo");
+    expect(again.stdout).toContain("nothing changed");
+    const after = JSON.parse((await run("audit", "verify", "--json")).stdout);
+    expect(after).toEqual(before);
+    expect(after.ok).toBe(true);
+  });
+
+  it("shows the nested structure as JSON: 2 lots, 7 segments, 17 subsegments, 8 municipalities", async () => {
+    const shown = await run("tender", "show", "--json");
+    expect(shown.code).toBe(0);
+    const tender = JSON.parse(shown.stdout);
+    expect(tender.name).toBe("Inkoop 2022");
+    expect(tender.region.name).toBe("Sociaal Domein Achterhoek");
+    expect(tender.lots).toHaveLength(2);
+    const segments = tender.lots.flatMap((l: { segments: unknown[] }) => l.segments);
+    expect(segments).toHaveLength(7);
+    expect(segments.flatMap((s: { subsegments: unknown[] }) => s.subsegments)).toHaveLength(17);
+    expect(tender.municipalities.map((m: { cbsCode: string }) => m.cbsCode).sort()).toEqual(
+      ["GM0197", "GM1859", "GM1876", "GM0222", "GM1955", "GM1586", "GM1509", "GM0294"].sort(),
+    );
+    expect(tender.timeline.status).toMatchObject({ today: "2021-09-15", currentPhase: 3 });
+  });
+
+  it("copies the tender for the re-procurement with dates cleared", async () => {
+    const id = JSON.parse((await run("tender", "show", "--json")).stdout).id;
+    const copied = await run("tender", "copy", id, "--name", "Inkoop 2029", "--json");
+    expect(copied.code).toBe(0);
+    const copy = JSON.parse(copied.stdout);
+    expect(copy).toMatchObject({
+      name: "Inkoop 2029",
+      copiedFrom: id,
+      counts: { lots: 2, segments: 7, subsegments: 17 },
+    });
+    expect((await run("tender", "copy", id, "--name", "Inkoop 2029")).code).toBe(2);
+    expect((await run("tender", "copy", id)).stderr).toContain("--name");
+  });
+
+  it("adds users with role-specific links, and refuses a missing one", async () => {
+    const added = await run(
+      "user",
+      "add",
+      "--email",
+      "Beoordelaar2@achterhoek.example",
+      "--role",
+      "assessor",
+      "--segments",
+      "wmo-io,wmo-wonen",
+      "--json",
+    );
+    expect(added.code).toBe(0);
+    const user = JSON.parse(added.stdout);
+    expect(user).toMatchObject({ email: "beoordelaar2@achterhoek.example", role: "assessor" });
+    expect(user.segmentIds).toHaveLength(2);
+    expect(user.initialPassword.length).toBeGreaterThanOrEqual(12);
+    const viewer = await run(
+      "user",
+      "add",
+      "--email",
+      "winterswijk@achterhoek.example",
+      "--role",
+      "municipality_viewer",
+      "--municipality",
+      "GM0294",
+    );
+    expect(viewer.code).toBe(0);
+    const missing = await run("user", "add", "--email", "x@achterhoek.example", "--role", "provider");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--org");
+    expect((await run("user", "add", "--email", "beoordelaar2@achterhoek.example", "--role", "assessor")).code).toBe(2);
+  });
+});

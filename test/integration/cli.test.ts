@@ -14,7 +14,7 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "zk-cli-"));
-  let drop = async () => undefined;
+  let drop: () => Promise<void> = async () => undefined;
   env = { ...process.env, ZORGINKOOP_DATA_DIR: dataDir, ZORGINKOOP_NOW: "2021-09-15", DATABASE_URL: "" };
   if (process.env.TEST_DATABASE_URL) {
     const fresh = await freshDatabase();

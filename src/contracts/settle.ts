@@ -1,7 +1,7 @@
 // The settle engine: lumpsum, advance payments and the year-end settlement against the
 // tolerance band (bandbreedte), split per municipality. Pure: no I/O, no clock.
 import { firstDaysOfMonths, firstDaysOfQuarters, type IsoDate } from "../platform/dates.ts";
-import { big, type Cents, decimalRatio, divRoundHalfAway, splitCents, toCents } from "../platform/money.ts";
+import { big, type Cents, decimalRatio, divRoundHalfAway, splitByWeights, toCents } from "../platform/money.ts";
 import type { SettleContract, SettlementInput } from "./schema.ts";
 
 export interface Payment {
@@ -60,9 +60,16 @@ export function settlementOf(
   return { withinBand, settlement: toCents(divRoundHalfAway((realised * scale - edge) * amount, scale)) };
 }
 
+const dueDates = new Map<string, IsoDate[]>();
+
 /** Equal instalments in whole cents, paid in advance on the first day of each period; the remainder goes on the last. */
 export function paymentsOf(lumpsum: Cents, year: number, frequency: SettlementInput["payment_frequency"]): Payment[] {
-  const dues = frequency === "monthly" ? firstDaysOfMonths(year) : firstDaysOfQuarters(year);
+  const key = `${year}-${frequency}`;
+  let dues = dueDates.get(key);
+  if (!dues) {
+    dues = frequency === "monthly" ? firstDaysOfMonths(year) : firstDaysOfQuarters(year);
+    dueDates.set(key, dues);
+  }
   const each = Math.floor(lumpsum / dues.length);
   return dues.map((due, i) => ({
     due,
@@ -77,9 +84,9 @@ export function settleContract(
   const lumpsum = contract.agreed_clients * contract.amount_per_client;
   const { withinBand, settlement } = settlementOf(contract, input.band_pct, input.mode);
   const municipalities = Object.keys(contract.shares);
-  const weights = municipalities.map((m) => decimalRatio(contract.shares[m]!));
-  const lumpsumParts = splitCents(lumpsum, weights);
-  const settlementParts = splitCents(settlement, weights);
+  const weights = municipalities.map((m) => contract.shares[m]!);
+  const lumpsumParts = splitByWeights(lumpsum, weights);
+  const settlementParts = splitByWeights(settlement, weights);
   return {
     id: contract.id,
     provider: contract.provider,

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareRatio, decimalRatio, divRoundHalfAway, splitCents, splitLargestRemainder } from "./money.ts";
+import {
+  compareRatio,
+  decimalRatio,
+  divRoundHalfAway,
+  splitByWeights,
+  splitCents,
+  splitLargestRemainder,
+} from "./money.ts";
 
 describe("rounding half away from zero", () => {
   it("rounds halves away from zero on both sides", () => {
@@ -82,6 +89,23 @@ describe("largest-remainder split", () => {
             const diff = p * sum - exact2;
             expect(diff < sum && diff > -sum).toBe(true);
           });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("split by plain number weights", () => {
+  it("gives the same parts as the exact split", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -(2 ** 40), max: 2 ** 40 }),
+        fc
+          .array(fc.oneof(fc.nat({ max: 1000 }), fc.constantFrom(0.5, 33.3, 12.25)), { minLength: 1, maxLength: 9 })
+          .filter((a) => a.some((x) => x > 0)),
+        (total, weights) => {
+          expect(splitByWeights(total, weights)).toEqual(splitCents(total, weights.map(decimalRatio)));
         },
       ),
       { numRuns: 300 },

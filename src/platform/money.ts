@@ -128,3 +128,31 @@ export function splitCents(total: Cents, weights: readonly Ratio[]): Cents[] {
 export function centsToUnits(cents: bigint | number): number {
   return Number(cents) / 100;
 }
+
+/**
+ * splitCents over plain number weights (e.g. shares 40 and 390, or 33.3). Integer weights whose
+ * products stay exact are split in doubles (the same rule, faster); anything else goes through
+ * exact fractions.
+ */
+export function splitByWeights(total: Cents, weights: readonly number[]): Cents[] {
+  let sum = 0;
+  let integral = true;
+  for (const w of weights) {
+    if (!Number.isInteger(w) || w < 0) integral = false;
+    sum += w;
+  }
+  const abs = Math.abs(total);
+  if (!integral || sum === 0 || !Number.isSafeInteger(sum) || !Number.isSafeInteger(abs * sum)) {
+    return splitCents(total, weights.map(decimalRatio));
+  }
+  const parts = weights.map((w) => Math.floor((abs * w) / sum));
+  let missing = abs;
+  for (const p of parts) missing -= p;
+  if (missing > 0) {
+    const order = weights.map((_, i) => i);
+    const rem = weights.map((w, i) => abs * w - parts[i]! * sum);
+    order.sort((a, b) => rem[b]! - rem[a]! || a - b);
+    for (let k = 0; k < missing; k++) parts[order[k]!]! += 1;
+  }
+  return total < 0 ? parts.map((p) => (p === 0 ? 0 : -p)) : parts;
+}

@@ -1,0 +1,81 @@
+// The layout of every page behind the login: the header with the region and the user, and the
+// navigation that offers only what the user's role may see.
+import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
+import type { ReactElement } from "react";
+import { useTranslation } from "react-i18next";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { can } from "../policy.ts";
+import { useSession } from "../session.tsx";
+import { Brand, Frame } from "./Frame.tsx";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+import { NavItem } from "./links.tsx";
+
+export function Layout(): ReactElement {
+  const { t } = useTranslation();
+  const { state, signOut } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  if (state.status === "loading") {
+    return (
+      <Frame brand={<Brand region={null} />}>
+        <div className="zk-content" role="status">
+          <Paragraph>{t("app.loading")}</Paragraph>
+        </div>
+      </Frame>
+    );
+  }
+  if (state.status === "anonymous") {
+    return <Navigate to="/login" replace state={{ from: location.pathname, ended: state.ended }} />;
+  }
+
+  const { user, region } = state.me;
+  const account = (
+    <>
+      <p className="zk-account__user">
+        <span className="zk-visually-hidden">{t("app.loggedInAs")} </span>
+        <strong>{user.name}</strong>
+        <span className="zk-account__role">{t(`roles.${user.role}`)}</span>
+      </p>
+      <LanguageSwitch />
+      <Button
+        appearance="secondary-action-button"
+        onClick={() => {
+          void signOut().then(() => navigate("/login"));
+        }}
+      >
+        {t("app.logout")}
+      </Button>
+    </>
+  );
+  const nav = (
+    <nav className="zk-nav" aria-label={t("app.mainNav")}>
+      <ul className="zk-nav__list">
+        <NavItem to="/tenders">{t("nav.tenders")}</NavItem>
+        {can.manageUsers(user.role) ? <NavItem to="/users">{t("nav.users")}</NavItem> : null}
+      </ul>
+    </nav>
+  );
+  return (
+    <Frame brand={<Brand region={region.name} />} account={account} nav={nav}>
+      <div className="zk-content">
+        <Outlet />
+      </div>
+    </Frame>
+  );
+}
+
+/** A load or save failure that is not about one field. */
+export function ErrorAlert({ message, onRetry }: { message: string; onRetry?: () => void }): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{t("app.error", { message })}</Paragraph>
+      {onRetry ? (
+        <Button appearance="secondary-action-button" onClick={onRetry}>
+          {t("app.retry")}
+        </Button>
+      ) : null}
+    </Alert>
+  );
+}

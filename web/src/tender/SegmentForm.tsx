@@ -1,0 +1,160 @@
+// Editing a segment inline: contract start, number to select and financing, with each error next
+// to its field (from the form's own checks or from the server's problem.errors).
+import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FINANCING } from "../../../src/tender/types.ts";
+import { ApiError, api, type Financing, type Segment, type Tender } from "../api.ts";
+import { isIsoDate } from "../dates.ts";
+import { SelectField, serverFieldMessage, TextField } from "../forms.tsx";
+
+interface Props {
+  tenderId: string;
+  segment: Segment;
+  onSaved(tender: Tender): void;
+  onCancel(): void;
+}
+
+type Errors = Partial<Record<"contractStart" | "selectMin" | "selectMax" | "financing", string>>;
+
+const count = (value: string): number | null | "invalid" => {
+  if (value.trim() === "") return null;
+  return /^\d+$/.test(value.trim()) && Number(value) >= 1 ? Number(value) : "invalid";
+};
+
+export function SegmentForm({ tenderId, segment, onSaved, onCancel }: Props): ReactElement {
+  const { t } = useTranslation();
+  const [contractStart, setContractStart] = useState(segment.contractStart ?? "");
+  const [selectMin, setSelectMin] = useState(segment.numberToSelect.min?.toString() ?? "");
+  const [selectMax, setSelectMax] = useState(segment.numberToSelect.max?.toString() ?? "");
+  const [financing, setFinancing] = useState<Financing>(segment.financing);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLFormElement>(null);
+  const id = (field: string) => `segment-${segment.id}-${field}`;
+
+  useEffect(() => {
+    first.current?.querySelector<HTMLInputElement>("input")?.focus();
+  }, []);
+
+  function check(): Errors {
+    const found: Errors = {};
+    if (contractStart && !isIsoDate(contractStart)) found.contractStart = t("validation.date");
+    const min = count(selectMin);
+    const max = count(selectMax);
+    if (min === "invalid") found.selectMin = t("validation.wholeNumber");
+    if (max === "invalid") found.selectMax = t("validation.wholeNumber");
+    if (typeof min === "number" && typeof max === "number" && min > max) found.selectMax = t("validation.minAboveMax");
+    return found;
+  }
+
+  function focusFirstError(found: Errors) {
+    const field = (["contractStart", "selectMin", "selectMax", "financing"] as const).find((f) => found[f]);
+    if (field) document.getElementById(id(field))?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const found = check();
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstError(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      const tender = await api.changeSegment(tenderId, segment.id, {
+        contractStart: contractStart || null,
+        selectMin: count(selectMin) as number | null,
+        selectMax: count(selectMax) as number | null,
+        financing,
+      });
+      onSaved(tender);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.errors?.length) {
+        const server: Errors = {};
+        for (const [field, message] of Object.entries(error.fieldErrors())) {
+          if (field in { contractStart: 1, selectMin: 1, selectMax: 1, financing: 1 }) {
+            server[field as keyof Errors] = serverFieldMessage(message, t);
+          }
+        }
+        setErrors(server);
+        if (Object.keys(server).length > 0) focusFirstError(server);
+        else setFormError(t("validation.server", { detail: error.message }));
+      } else {
+        setFormError(t("validation.server", { detail: error instanceof Error ? error.message : String(error) }));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form
+      ref={first}
+      className="zk-inline-form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t("structure.editSegment", { name: segment.name })}
+    >
+      {formError ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{formError}</Paragraph>
+        </Alert>
+      ) : null}
+      <div className="zk-form-row">
+        <TextField
+          id={id("contractStart")}
+          label={t("structure.contractStart")}
+          type="date"
+          value={contractStart}
+          onChange={setContractStart}
+          error={errors.contractStart}
+          description={t("structure.dateHint")}
+        />
+        <SelectField
+          id={id("financing")}
+          label={t("structure.financing")}
+          value={financing}
+          onChange={(value) => setFinancing(value as Financing)}
+          options={FINANCING.map((f) => ({ value: f, label: t(`financing.${f}`) }))}
+          error={errors.financing}
+        />
+      </div>
+      <fieldset className="zk-fieldset">
+        <legend className="zk-fieldset__legend">{t("structure.numberToSelect")}</legend>
+        <p className="zk-hint">{t("structure.selectHint")}</p>
+        <div className="zk-form-row">
+          <TextField
+            id={id("selectMin")}
+            label={t("structure.selectMin")}
+            inputMode="numeric"
+            size="small"
+            value={selectMin}
+            onChange={setSelectMin}
+            error={errors.selectMin}
+          />
+          <TextField
+            id={id("selectMax")}
+            label={t("structure.selectMax")}
+            inputMode="numeric"
+            size="small"
+            value={selectMax}
+            onChange={setSelectMax}
+            error={errors.selectMax}
+          />
+        </div>
+      </fieldset>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {busy ? t("structure.saving") : t("structure.save")}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t("structure.cancel")}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -461,10 +461,24 @@ function assemble(
 ): SelectionResult {
   const eligibleTotals = totals.filter((_, i) => eligibleFlags[i]);
   // Competition ranking among eligible bids: equal totals share a rank (1, 2, 2, 4).
-  const rankOf = (total: number) => 1 + eligibleTotals.filter((t) => t > total).length;
+  const descending = Float64Array.from(eligibleTotals).sort().reverse();
+  const countAbove = (sorted: Float64Array, total: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! > total) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const rankOf = (total: number) => 1 + countAbove(descending, total);
   const lotteryById = new Map(columns.map((bid, j) => [bid.id, lotteries[j]!]));
   const columnOf = new Map(columns.map((bid, j) => [bid.id, j]));
-  const selectedCount = (cell: Cell) => cell.columns.reduce((s, j) => s + (selected.has(columns[j]!.id) ? 1 : 0), 0);
+  const selectedCounts = new Map(
+    cells.map((cell) => [cell, cell.columns.reduce((s, j) => s + (selected.has(columns[j]!.id) ? 1 : 0), 0)]),
+  );
+  const selectedCount = (cell: Cell) => selectedCounts.get(cell)!;
   const cellOutcomes: CellOutcome[] = [];
   const specialismOutcomes: SpecialismOutcome[] = [];
   for (const cell of cells) {

@@ -1,25 +1,7 @@
 // The routes. Each page is its own chunk, loaded when first visited.
-import { Heading1, Paragraph } from "@utrecht/component-library-react";
-import type { ReactElement } from "react";
-import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Navigate } from "react-router";
 import { Layout } from "./shell/Layout.tsx";
-import { AppLink } from "./shell/links.tsx";
-import { usePageTitle } from "./shell/usePageTitle.ts";
-
-function NotFound(): ReactElement {
-  const { t } = useTranslation();
-  usePageTitle(t("app.notFound"));
-  return (
-    <>
-      <Heading1>{t("app.notFound")}</Heading1>
-      <Paragraph>{t("app.notFoundText")}</Paragraph>
-      <Paragraph>
-        <AppLink to="/tenders">{t("app.backToOverview")}</AppLink>
-      </Paragraph>
-    </>
-  );
-}
+import { NotFound } from "./shell/NotFound.tsx";
 
 export const router = createBrowserRouter([
   {

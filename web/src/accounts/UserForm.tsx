@@ -192,11 +192,11 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
                     <Checkbox
                       id={id(`segment-${segment.id}`)}
                       checked={segmentIds.includes(segment.id)}
-                      onChange={(event) =>
-                        setSegmentIds((all) =>
-                          event.target.checked ? [...all, segment.id] : all.filter((s) => s !== segment.id),
-                        )
-                      }
+                      onChange={(event) => {
+                        const checked = event.target.checked;
+                        setSegmentIds((all) => (checked ? [...all, segment.id] : all.filter((s) => s !== segment.id)));
+                        setErrors(({ segmentIds: _done, ...rest }) => rest);
+                      }}
                     />
                     <label htmlFor={id(`segment-${segment.id}`)}>{segment.name}</label>
                   </div>

@@ -19,8 +19,10 @@ import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Organisation, type Tender, type User } from "../api.ts";
 import { formatDateTime } from "../dates.ts";
+import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
 import { ErrorAlert } from "../shell/Layout.tsx";
+import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { UserForm } from "./UserForm.tsx";
@@ -38,6 +40,12 @@ async function load(): Promise<Data> {
 }
 
 export function UsersPage(): ReactElement {
+  const { user } = useMe();
+  // The navigation hides the page from other roles; a typed-in address gets "not found".
+  return can.manageUsers(user.role) ? <Users /> : <NotFound />;
+}
+
+function Users(): ReactElement {
   const { t } = useTranslation();
   const { region } = useMe();
   const [data, { reload, set }] = useResource(load, []);

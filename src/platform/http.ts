@@ -107,6 +107,14 @@ export async function buildServer(options: ServerOptions): Promise<App> {
     }
   });
 
+  // JSON only: with the SameSite cookie this leaves a cross-site form no way to post to the API.
+  app.removeContentTypeParser("text/plain");
+  app.addHook("onSend", async (_request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("referrer-policy", "same-origin");
+  });
+
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest("user", null);

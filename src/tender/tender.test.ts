@@ -206,6 +206,14 @@ describe("errors", () => {
       payload: "name=x",
     });
     expect(form.statusCode).toBe(415);
+    const text = await t.app.inject({
+      method: "POST",
+      url: "/api/tenders",
+      headers: { cookie: officer, "content-type": "text/plain" },
+      payload: '{"name":"Via een formulier"}',
+    });
+    expect(text.statusCode).toBe(415);
+    expect(text.headers["x-content-type-options"]).toBe("nosniff");
   });
 
   it("answers an unexpected failure with a 500 that leaks nothing", async () => {

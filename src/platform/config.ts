@@ -4,7 +4,7 @@ import path from "node:path";
 export interface Config {
   port: number;
   host: string;
-  /** PGlite's data folder, used when databaseUrl is not set. */
+  /** The data folder: PGlite's database (in pglite/), its lock and the secrets; used when databaseUrl is not set. */
   dataDir: string;
   databaseUrl: string | undefined;
   /** A fixed "now" for demos and tests (ZORGINKOOP_NOW); undefined means the real clock. */

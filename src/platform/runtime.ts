@@ -82,7 +82,8 @@ export async function openRuntime(options: { config?: Config; migrate?: boolean 
   const config = options.config ?? readConfig();
   const unlock = config.databaseUrl ? () => undefined : takeLock(config);
   try {
-    const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    // PGlite's own Postgres folder sits inside the data folder, beside the lock and the secrets.
+    const db = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
     if (options.migrate !== false) await migrate(db);
     return {
       db,

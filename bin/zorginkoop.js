@@ -4,5 +4,12 @@
 import { register } from "tsx/esm/api";
 
 register();
+// A reader that stops early (`zorginkoop tender show | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 const { main } = await import("../src/cli.ts");
 process.exitCode = await main(process.argv.slice(2));

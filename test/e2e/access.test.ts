@@ -1,5 +1,4 @@
 // Logging in and out, keyboard access, what each role sees, and the administrator's user management.
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, DEMO, type E2E, login, screenshot, startE2E } from "./support.ts";
 
@@ -39,6 +38,32 @@ describe("access and users", { timeout: 60_000 }, () => {
     await page.getByText("Het e-mailadres of het wachtwoord is onjuist.", { exact: false }).waitFor();
     await screenshot(page, "login-error");
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("tells a locked-out user how many minutes to wait, and the administrator unlocks the account", async () => {
+    const page = await e2e.newPage();
+    await page.goto("/login");
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await page.getByLabel("E-mailadres").fill(DEMO.municipality_viewer);
+      await page.getByLabel("Wachtwoord").fill(`fout-${attempt}`);
+      await page.getByRole("button", { name: "Inloggen" }).click();
+      await page.locator(".utrecht-alert").waitFor();
+      if (attempt < 5)
+        await page.getByText("Het e-mailadres of het wachtwoord is onjuist.", { exact: false }).waitFor();
+    }
+    await page.getByText("Probeer het over 15 minuten opnieuw.", { exact: false }).waitFor();
+
+    const admin = await e2e.newPage();
+    await login(admin, DEMO.administrator);
+    await admin.goto("/users");
+    const row = admin.getByRole("row", { name: /Gemeente Doetinchem/ });
+    await expect(row.textContent()).resolves.toContain("Vergrendeld tot");
+    await screenshot(admin, "users-locked");
+    await row.getByRole("button", { name: "Ontgrendelen Gemeente Doetinchem" }).click();
+    await row.getByText("Actief").waitFor();
+
+    await login(page, DEMO.municipality_viewer);
+    await expect(page.locator("header").textContent()).resolves.toContain("Gemeentelijk raadpleger");
   });
 
   it("does not show the users link to a provider, nor the users page", async () => {

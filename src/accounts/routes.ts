@@ -74,7 +74,8 @@ export async function accountRoutes(app: App, ctx: AppContext) {
         httpOnly: true,
         sameSite: "lax",
         secure: config.secureCookies,
-        expires: result.expiresAt,
+        // Relative, so that a clock pinned by ZORGINKOOP_NOW does not make the browser drop the cookie.
+        maxAge: config.sessionMinutes * 60,
       });
       const user = await getUser(db, result.regionId, result.userId);
       return { user, region: await getRegion(db, user.regionId) };

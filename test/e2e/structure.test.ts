@@ -90,4 +90,20 @@ describe("the structure page", { timeout: 60_000 }, () => {
     await expect(page.locator(".zk-subsegment").count()).resolves.toBe(18);
     await screenshot(page, "structure-added");
   });
+
+  it("shows the server's refusal of a duplicate code next to the code field", async () => {
+    const segment = page.locator(".zk-segment", {
+      has: page.getByRole("heading", { name: "Wmo Integrale Ondersteuning" }),
+    });
+    await segment.getByRole("button", { name: /Subsegment toevoegen/ }).click();
+    const form = page.getByRole("form", { name: "Subsegment toevoegen aan Wmo Integrale Ondersteuning" });
+    await form.getByLabel("Naam").fill("Ontwikkelen");
+    await form.getByLabel("Code", { exact: true }).fill("wio-ontwikkelen");
+    await form.getByRole("button", { name: "Subsegment toevoegen" }).click();
+    await form.getByText("De code ‘wio-ontwikkelen’ wordt al gebruikt in deze aanbesteding.").waitFor();
+    await expect(form.getByLabel("Code", { exact: true }).getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-invalid"))).resolves.toBe("true");
+    await screenshot(page, "structure-duplicate");
+    await form.getByRole("button", { name: "Annuleren" }).click();
+  });
 });

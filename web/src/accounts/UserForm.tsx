@@ -100,7 +100,7 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
           const key = field.split(".")[0] as Field;
           if (FIELDS.includes(key)) server[key] = serverFieldMessage(message, t);
         }
-        if (error.code === "DUPLICATE") server.email = t("validation.duplicate", { detail: email.trim() });
+        if (error.code === "DUPLICATE") server.email = t("validation.emailTaken", { email: email.trim() });
       }
       setErrors(server);
       if (Object.keys(server).length > 0) focusFirst(server);

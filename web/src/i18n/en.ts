@@ -142,7 +142,8 @@ export const en: Messages = {
     choose: "Make a choice.",
     chooseSegments: "Choose at least one segment.",
     summary: "The form has errors. Check the marked fields.",
-    duplicate: "This already exists: {{detail}}",
+    codeTaken: "The code ‘{{code}}’ is already used in this tender.",
+    emailTaken: "An account with the e-mail address {{email}} already exists.",
     server: "Saving did not work: {{detail}}",
   },
   timeline: {

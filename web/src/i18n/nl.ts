@@ -141,7 +141,8 @@ export const nl = {
     choose: "Maak een keuze.",
     chooseSegments: "Kies ten minste één segment.",
     summary: "Het formulier bevat fouten. Controleer de gemarkeerde velden.",
-    duplicate: "Dit bestaat al: {{detail}}",
+    codeTaken: "De code ‘{{code}}’ wordt al gebruikt in deze aanbesteding.",
+    emailTaken: "Er bestaat al een account met het e-mailadres {{email}}.",
     server: "Opslaan is niet gelukt: {{detail}}",
   },
   timeline: {

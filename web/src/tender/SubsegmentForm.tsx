@@ -75,8 +75,7 @@ export function SubsegmentForm({ tenderId, segment, onSaved, onCancel }: Props):
             server[field as Field] = serverFieldMessage(message, t);
           }
         }
-        if (error.code === "DUPLICATE")
-          server.code = t("validation.duplicate", { detail: error.problem.detail ?? code });
+        if (error.code === "DUPLICATE") server.code = t("validation.codeTaken", { code });
       }
       setErrors(server);
       if (Object.keys(server).length > 0) focusFirst(server);

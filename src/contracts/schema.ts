@@ -29,6 +29,11 @@ export const settleContractSchema = z
     if (!Number.isSafeInteger(contract.agreed_clients * contract.amount_per_client)) {
       ctx.addIssue({ code: "custom", path: ["amount_per_client"], message: "lumpsum exceeds the exact cent range" });
     }
+    // The whole deviation bounds the settlement in both modes; beyond it the cents are no longer exact.
+    const deviation = Math.abs(contract.realised_clients - contract.agreed_clients);
+    if (!Number.isSafeInteger(deviation * contract.amount_per_client)) {
+      ctx.addIssue({ code: "custom", path: ["realised_clients"], message: "settlement exceeds the exact cent range" });
+    }
   });
 
 export const settlementInputSchema = z.object({
@@ -36,7 +41,21 @@ export const settlementInputSchema = z.object({
   band_pct: z.number().min(0).max(100).describe("tolerance band (bandbreedte) in percent, edges inside"),
   mode: z.enum(["beyond_band", "full"]).describe("settle only the part beyond the band, or the whole deviation"),
   payment_frequency: z.enum(["monthly", "quarterly"]),
-  contracts: z.array(settleContractSchema),
+  contracts: z.array(settleContractSchema).superRefine((contracts, ctx) => {
+    // The totals must stay exact cents as well.
+    let lumpsum = 0n;
+    let settlement = 0n;
+    for (const c of contracts) {
+      lumpsum += BigInt(c.agreed_clients) * BigInt(c.amount_per_client);
+      settlement += BigInt(Math.abs(c.realised_clients - c.agreed_clients)) * BigInt(c.amount_per_client);
+    }
+    if (lumpsum > BigInt(Number.MAX_SAFE_INTEGER) || settlement > BigInt(Number.MAX_SAFE_INTEGER)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "the contracts' lumpsums or settlements add up beyond the exact cent range",
+      });
+    }
+  }),
 });
 
 export type SettlementInput = z.output<typeof settlementInputSchema>;

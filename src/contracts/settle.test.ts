@@ -188,6 +188,22 @@ describe("settle: input validation", () => {
     expect(zero.error?.issues[0]?.path).toEqual(["contracts", 0, "shares"]);
   });
 
+  it("refuses a settlement or a total beyond the exact cent range instead of crashing", () => {
+    // Regression: 1 agreed client at €10^13 with 1,000,000 realised passed validation and the
+    // engine threw a RangeError (exit 1, stack trace) instead of exit 2 naming the field.
+    const huge = contract({ agreed_clients: 1, amount_per_client: 1e15, realised_clients: 1_000_000 });
+    const bad = settlementInputSchema.safeParse(input({}, [huge]));
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.path).toEqual(["contracts", 0, "realised_clients"]);
+    const half = contract({ agreed_clients: 1, amount_per_client: 2 ** 52, realised_clients: 1 });
+    const sum = settlementInputSchema.safeParse(input({}, [half, { ...half, id: "C2" }, { ...half, id: "C3" }]));
+    expect(sum.success).toBe(false);
+    expect(sum.error?.issues[0]?.path).toEqual(["contracts"]);
+    const edge = contract({ agreed_clients: 1, amount_per_client: 2 ** 52, realised_clients: 2 });
+    expect(settlementInputSchema.safeParse(input({ mode: "full" }, [edge])).success).toBe(true);
+    expect(settle(input({ mode: "full" }, [edge])).contracts[0]!.settlement).toBe(2 ** 52);
+  });
+
   it("exits 2 with nothing on stdout, naming the field", async () => {
     const dir = mkdtempSync(join(tmpdir(), "settle-"));
     const file = join(dir, "in.json");

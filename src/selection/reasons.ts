@@ -35,7 +35,15 @@ const points = (hundredths: number) => centsToUnits(hundredths).toFixed(2);
 
 export function explain(
   bid: Bid,
-  own: { total: number; eligible: boolean; selected: boolean; rank: number | null; criticalCells: string[] },
+  own: {
+    total: number;
+    eligible: boolean;
+    selected: boolean;
+    rank: number | null;
+    criticalCells: string[];
+    /** a selection with the same score holds this bid (swap with a tied selected bid), so the lot draw decided */
+    lotDrawDecided?: boolean;
+  },
   ctx: ReasonContext,
 ): BidReason {
   if (!bid.requirements_met) {
@@ -78,6 +86,12 @@ export function explain(
   if (lowest === null) {
     return { reason_code: "NOT_SELECTED", reason: `${ranked} but not selected (max_selected is ${ctx.maxSelected})` };
   }
+  if (own.lotDrawDecided) {
+    return {
+      reason_code: "NOT_SELECTED_TIE_LOT_DRAW",
+      reason: `${ranked} but not selected: tied at ${points(own.total)} with a selected bid; the lot draw (seed "${ctx.seed}") decided`,
+    };
+  }
   if (own.total > lowest) {
     return {
       reason_code: "NOT_SELECTED_COVERAGE",
@@ -85,9 +99,10 @@ export function explain(
     };
   }
   if (ctx.selectedTotals.includes(own.total)) {
+    // Tied, but no selection of the same score holds this bid: coverage, not the lot draw, decided.
     return {
-      reason_code: "NOT_SELECTED_TIE_LOT_DRAW",
-      reason: `${ranked} but not selected: tied at ${points(own.total)} with a selected bid; the lot draw (seed "${ctx.seed}") decided`,
+      reason_code: "NOT_SELECTED",
+      reason: `${ranked} but not selected: tied at ${points(own.total)} with a selected bid that was needed to cover cells this bid does not; the lowest selected total is ${points(lowest)}`,
     };
   }
   return {

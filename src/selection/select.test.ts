@@ -179,6 +179,27 @@ describe("select: the tie-break and the lot draw", () => {
     expect([...again.selected].sort()).toEqual(expected);
   });
 
+  it("says the lot draw decided only when a selection of the same score holds the bid", () => {
+    // Regression: TIED ties SEL at 80.00 but covers only GM0197, while SEL is the only bid left for
+    // GM0222. No optimal selection holds TIED, so coverage decided, not the lot draw.
+    const bids = [bid("TOP", 9, 9, ["GM0197"]), bid("SEL", 8, 8, ["GM0222"]), bid("TIED", 8, 8, ["GM0197"])];
+    const r = selectProviders(input(bids, { k: 1, max_selected: 2 }), solver);
+    expect([...r.selected].sort()).toEqual(["SEL", "TOP"]);
+    const tiedOutcome = r.bids.find((b) => b.id === "TIED")!;
+    expect(tiedOutcome.reason_code).toBe("NOT_SELECTED");
+    expect(tiedOutcome.reason).not.toContain("lot draw");
+    // With SEL also covering GM0197, TIED could take its place: then the lot draw did decide.
+    const swappable = selectProviders(
+      input([bids[0]!, bid("SEL", 8, 8, ["GM0197", "GM0222"]), bid("TIED", 8, 8, ["GM0197", "GM0222"])], {
+        k: 1,
+        max_selected: 2,
+      }),
+      solver,
+    );
+    const loser = swappable.bids.find((b) => b.id !== "TOP" && !b.selected)!;
+    expect(loser.reason_code).toBe("NOT_SELECTED_TIE_LOT_DRAW");
+  });
+
   it("goes to a next round when lottery sums tie", () => {
     // Round 1 gives everyone the same number, so round 2 decides.
     const lottery = (round: number, id: string) => (round === 1 ? 7 : lotteryNumber("x", round, id));

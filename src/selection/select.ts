@@ -487,6 +487,24 @@ function assemble(
     else cellOutcomes.push({ municipality: cell.municipality!, subsegment: cell.subsegment!, ...common });
   }
   const selectedTotals = totals.filter((_, i) => selected.has(input.bids[i]!.id));
+  // The lot draw decided against an unselected bid only when a selection of the same score holds
+  // it: swapping it for a selected bid with the same total must keep every need met.
+  const cellsOfColumn: Cell[][] = columns.map(() => []);
+  for (const cell of cells) for (const j of cell.columns) cellsOfColumn[j]!.push(cell);
+  const selectedColumnsByTotal = new Map<number, number[]>();
+  input.bids.forEach((bid, i) => {
+    const j = columnOf.get(bid.id);
+    if (j === undefined || !selected.has(bid.id)) return;
+    const list = selectedColumnsByTotal.get(totals[i]!) ?? [];
+    list.push(j);
+    selectedColumnsByTotal.set(totals[i]!, list);
+  });
+  const lotDrawDecided = (column: number, total: number) => {
+    const own = new Set(cellsOfColumn[column]!);
+    return (selectedColumnsByTotal.get(total) ?? []).some((other) =>
+      cellsOfColumn[other]!.every((c) => own.has(c) || selectedCount(c) - 1 >= c.need),
+    );
+  };
   const context = {
     status,
     eligibleCount: eligibleTotals.length,
@@ -513,7 +531,13 @@ function assemble(
             .filter((c) => c.need > 0 && c.columns.includes(column) && selectedCount(c) === c.need)
             .map((c) => (c.specialism !== undefined ? c.specialism : `${c.municipality} × ${c.subsegment}`))
         : [];
-    const reason = explain(bid, { total, eligible, selected: isSelected, rank, criticalCells }, context);
+    const tiedAndSwappable =
+      status === "optimal" && eligible && !isSelected && column !== undefined && lotDrawDecided(column, total);
+    const reason = explain(
+      bid,
+      { total, eligible, selected: isSelected, rank, criticalCells, lotDrawDecided: tiedAndSwappable },
+      context,
+    );
     const lottery = lotteryById.get(bid.id);
     return {
       id: bid.id,

@@ -4,12 +4,12 @@ import { userCommand } from "./accounts/cli.ts";
 import { allocateCommand } from "./award/cli.ts";
 import { settleCommand } from "./contracts/cli.ts";
 import { demoCommand } from "./demo/cli.ts";
+import { kpiCommand } from "./monitoring/cli.ts";
 import { auditCommand, migrateCommand, serveCommand, startCommand } from "./platform/cli.ts";
 import { type Command, EXIT_OK, EXIT_USAGE, type Io, runCommand } from "./platform/command.ts";
 import { readConfig } from "./platform/config.ts";
 import { forward } from "./platform/forward.ts";
 import { lockHolder, socketPath } from "./platform/runtime.ts";
-import { kpiCommand } from "./monitoring/cli.ts";
 import { selectCommand } from "./selection/cli.ts";
 import { tenderCommand } from "./tender/cli.ts";
 

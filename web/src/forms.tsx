@@ -1,14 +1,17 @@
 // Form fields in the NL Design System way: label, description, input and the error next to it.
 import {
+  Alert,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
+  Paragraph,
   Select,
   SelectOption,
   Textbox,
 } from "@utrecht/component-library-react";
 import type { ReactElement } from "react";
+import { ApiError } from "./api.ts";
 
 interface FieldProps {
   id: string;
@@ -108,4 +111,35 @@ export function serverFieldMessage(message: string, t: (key: string) => string):
   if (/lower-case letters, digits and dashes/.test(message)) return t("validation.code");
   if (/e-mail address/.test(message)) return t("validation.email");
   return message;
+}
+
+/** The message for the whole form, announced at once; nothing when there is none. */
+export function FormError({ message }: { message: string | null }): ReactElement | null {
+  return message ? (
+    <Alert type="error" role="alert">
+      <Paragraph>{message}</Paragraph>
+    </Alert>
+  ) : null;
+}
+
+/**
+ * The server's refusal as messages at the form's own fields (a duplicate at the field named for it),
+ * or, when none of them applies, one message for the whole form.
+ */
+export function serverRefusal<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  t: (key: string, options?: { detail: string }) => string,
+  duplicate?: { field: F; message: string },
+): { errors: Partial<Record<F, string>>; formError: string | null } {
+  const errors: Partial<Record<F, string>> = {};
+  if (error instanceof ApiError) {
+    for (const [path, message] of Object.entries(error.fieldErrors())) {
+      const field = path.split(".")[0] as F;
+      if (fields.includes(field)) errors[field] = serverFieldMessage(message, t);
+    }
+    if (duplicate && error.code === "DUPLICATE") errors[duplicate.field] = duplicate.message;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { errors, formError: Object.keys(errors).length > 0 ? null : t("validation.server", { detail }) };
 }

@@ -1,20 +1,11 @@
 // Adding a user. The fields follow the role: an organisation for a provider, a municipality for a
 // municipality viewer, segments for an assessor.
-import { Alert, Button, Checkbox, FormFieldErrorMessage, Paragraph } from "@utrecht/component-library-react";
+import { Button, Checkbox, FormFieldErrorMessage } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../src/platform/policy.ts";
-import {
-  ApiError,
-  api,
-  type Municipality,
-  type NewUser,
-  type Organisation,
-  type Role,
-  type Tender,
-  type User,
-} from "../api.ts";
-import { SelectField, serverFieldMessage, TextField } from "../forms.tsx";
+import { api, type Municipality, type NewUser, type Organisation, type Role, type Tender, type User } from "../api.ts";
+import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
 
 interface Props {
   organisations: Organisation[];
@@ -94,17 +85,13 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
       setSegmentIds([]);
       onAdded(user);
     } catch (error) {
-      const server: Errors = {};
-      if (error instanceof ApiError) {
-        for (const [field, message] of Object.entries(error.fieldErrors())) {
-          const key = field.split(".")[0] as Field;
-          if (FIELDS.includes(key)) server[key] = serverFieldMessage(message, t);
-        }
-        if (error.code === "DUPLICATE") server.email = t("validation.emailTaken", { email: email.trim() });
-      }
-      setErrors(server);
-      if (Object.keys(server).length > 0) focusFirst(server);
-      else setFormError(t("validation.server", { detail: error instanceof Error ? error.message : String(error) }));
+      const refusal = serverRefusal(error, FIELDS, t, {
+        field: "email",
+        message: t("validation.emailTaken", { email: email.trim() }),
+      });
+      setErrors(refusal.errors);
+      setFormError(refusal.formError);
+      focusFirst(refusal.errors);
     } finally {
       setBusy(false);
     }
@@ -112,11 +99,7 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
 
   return (
     <form noValidate onSubmit={submit} className="zk-form zk-panel" aria-labelledby="add-user-heading">
-      {formError ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{formError}</Paragraph>
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       <div className="zk-form-row">
         <TextField
           id={id("name")}

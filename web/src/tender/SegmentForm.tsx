@@ -1,12 +1,12 @@
 // Editing a segment inline: contract start, number to select and financing, with each error next
 // to its field (from the form's own checks or from the server's problem.errors).
-import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FINANCING } from "../../../src/tender/types.ts";
-import { ApiError, api, type Financing, type Segment, type Tender } from "../api.ts";
+import { api, type Financing, type Segment, type Tender } from "../api.ts";
 import { isIsoDate } from "../dates.ts";
-import { SelectField, serverFieldMessage, TextField } from "../forms.tsx";
+import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
 
 interface Props {
   tenderId: string;
@@ -15,7 +15,8 @@ interface Props {
   onCancel(): void;
 }
 
-type Errors = Partial<Record<"contractStart" | "selectMin" | "selectMax" | "financing", string>>;
+const FIELDS = ["contractStart", "selectMin", "selectMax", "financing"] as const;
+type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
 
 const count = (value: string): number | null | "invalid" => {
   if (value.trim() === "") return null;
@@ -50,7 +51,7 @@ export function SegmentForm({ tenderId, segment, onSaved, onCancel }: Props): Re
   }
 
   function focusFirstError(found: Errors) {
-    const field = (["contractStart", "selectMin", "selectMax", "financing"] as const).find((f) => found[f]);
+    const field = FIELDS.find((f) => found[f]);
     if (field) document.getElementById(id(field))?.focus();
   }
 
@@ -73,19 +74,10 @@ export function SegmentForm({ tenderId, segment, onSaved, onCancel }: Props): Re
       });
       onSaved(tender);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        const server: Errors = {};
-        for (const [field, message] of Object.entries(error.fieldErrors())) {
-          if (field in { contractStart: 1, selectMin: 1, selectMax: 1, financing: 1 }) {
-            server[field as keyof Errors] = serverFieldMessage(message, t);
-          }
-        }
-        setErrors(server);
-        if (Object.keys(server).length > 0) focusFirstError(server);
-        else setFormError(t("validation.server", { detail: error.message }));
-      } else {
-        setFormError(t("validation.server", { detail: error instanceof Error ? error.message : String(error) }));
-      }
+      const refusal = serverRefusal(error, FIELDS, t);
+      setErrors(refusal.errors);
+      setFormError(refusal.formError);
+      focusFirstError(refusal.errors);
     } finally {
       setBusy(false);
     }
@@ -99,11 +91,7 @@ export function SegmentForm({ tenderId, segment, onSaved, onCancel }: Props): Re
       onSubmit={submit}
       aria-label={t("structure.editSegment", { name: segment.name })}
     >
-      {formError ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{formError}</Paragraph>
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       <div className="zk-form-row">
         <TextField
           id={id("contractStart")}

@@ -1,10 +1,10 @@
 // Adding a subsegment to a segment; the code is suggested from the name and may be changed.
-import { Alert, Button, ButtonGroup, Paragraph } from "@utrecht/component-library-react";
+import { Button, ButtonGroup } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FINANCING } from "../../../src/tender/types.ts";
-import { ApiError, api, type Financing, type Segment, type Tender } from "../api.ts";
-import { SelectField, serverFieldMessage, TextField } from "../forms.tsx";
+import { api, type Financing, type Segment, type Tender } from "../api.ts";
+import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
 
 interface Props {
   tenderId: string;
@@ -13,8 +13,8 @@ interface Props {
   onCancel(): void;
 }
 
-type Field = "name" | "code" | "description" | "financing";
-type Errors = Partial<Record<Field, string>>;
+const FIELDS = ["name", "code", "description", "financing"] as const;
+type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
 const CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** "Crisisopvang Jeugd" → "<segment>-crisisopvang-jeugd". */
@@ -46,7 +46,7 @@ export function SubsegmentForm({ tenderId, segment, onSaved, onCancel }: Props):
   }, []);
 
   const focusFirst = (found: Errors) => {
-    const field = (["name", "code", "description", "financing"] as const).find((f) => found[f]);
+    const field = FIELDS.find((f) => found[f]);
     if (field) document.getElementById(id(field))?.focus();
   };
 
@@ -68,18 +68,10 @@ export function SubsegmentForm({ tenderId, segment, onSaved, onCancel }: Props):
       });
       onSaved(tender, name.trim());
     } catch (error) {
-      const server: Errors = {};
-      if (error instanceof ApiError) {
-        for (const [field, message] of Object.entries(error.fieldErrors())) {
-          if (["name", "code", "description", "financing"].includes(field)) {
-            server[field as Field] = serverFieldMessage(message, t);
-          }
-        }
-        if (error.code === "DUPLICATE") server.code = t("validation.codeTaken", { code });
-      }
-      setErrors(server);
-      if (Object.keys(server).length > 0) focusFirst(server);
-      else setFormError(t("validation.server", { detail: error instanceof Error ? error.message : String(error) }));
+      const refusal = serverRefusal(error, FIELDS, t, { field: "code", message: t("validation.codeTaken", { code }) });
+      setErrors(refusal.errors);
+      setFormError(refusal.formError);
+      focusFirst(refusal.errors);
     } finally {
       setBusy(false);
     }
@@ -93,11 +85,7 @@ export function SubsegmentForm({ tenderId, segment, onSaved, onCancel }: Props):
       onSubmit={submit}
       aria-label={t("structure.addSubsegmentTo", { name: segment.name })}
     >
-      {formError ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{formError}</Paragraph>
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       <div className="zk-form-row">
         <TextField
           id={id("name")}

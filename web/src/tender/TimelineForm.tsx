@@ -1,6 +1,5 @@
 // Editing the dates of phases and milestones. Saving answers with freshly computed warnings.
 import {
-  Alert,
   Button,
   ButtonGroup,
   FormFieldErrorMessage,
@@ -19,7 +18,7 @@ import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "
 import { useTranslation } from "react-i18next";
 import { ApiError, api, type Milestone, type Phase, type Timeline } from "../api.ts";
 import { isIsoDate } from "../dates.ts";
-import { serverFieldMessage } from "../forms.tsx";
+import { FormError, serverFieldMessage } from "../forms.tsx";
 
 interface Props {
   tenderId: string;
@@ -113,11 +112,7 @@ export function TimelineForm({ tenderId, timeline, onSaved, onCancel }: Props): 
     <form ref={form} noValidate onSubmit={submit} className="zk-timeline-form" aria-labelledby="timeline-edit-heading">
       <Heading3 id="timeline-edit-heading">{t("timeline.edit")}</Heading3>
       <Paragraph>{t("timeline.editIntro")}</Paragraph>
-      {formError ? (
-        <Alert type="error" role="alert">
-          <Paragraph>{formError}</Paragraph>
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       <div className="zk-table-scroll">
         <Table className="zk-table zk-table--form">
           <TableCaption>{t("timeline.phases")}</TableCaption>

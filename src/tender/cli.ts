@@ -4,7 +4,7 @@ import { type Command, EXIT_OK, type Io, requireString, UsageError } from "../pl
 import type { Sql } from "../platform/db.ts";
 import { AppError } from "../platform/errors.ts";
 import { getRegion, RegionNotFound, resolveRegion } from "../region/store.ts";
-import { loadTimeline } from "./routes.ts";
+import { loadTimeline } from "./planning.ts";
 import * as store from "./store.ts";
 import type { Tender } from "./types.ts";
 

@@ -1,9 +1,8 @@
 // HTTP for tenders: validate → store and pure rules → answer. No rules live here.
 import { z } from "zod";
-import { dutchDate } from "../platform/clock.ts";
-import type { Sql } from "../platform/db.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { Id, problemResponses } from "../platform/schemas.ts";
+import { loadTimeline } from "./planning.ts";
 import {
   LotBody,
   SegmentBody,
@@ -18,30 +17,9 @@ import {
   TimelineSchema,
 } from "./schemas.ts";
 import * as store from "./store.ts";
-import { planningWarnings, timelineStatus } from "./timeline.ts";
 
 const TenderParams = z.object({ tenderId: Id });
 const tags = ["tenders"];
-
-export async function loadTimeline(db: Sql, regionId: string, tenderId: string, now: Date) {
-  const tender = await store.getTender(db, regionId, tenderId);
-  const timeline = await store.getTimeline(db, regionId, tenderId);
-  const plan = {
-    regime: tender.regime,
-    electronicSubmission: tender.electronicSubmission,
-    announced: tender.announced,
-    ...timeline,
-  };
-  return {
-    tenderId,
-    regime: tender.regime,
-    electronicSubmission: tender.electronicSubmission,
-    announced: tender.announced,
-    ...timeline,
-    warnings: planningWarnings(plan),
-    status: timelineStatus(plan, dutchDate(now)),
-  };
-}
 
 export async function tenderRoutes(app: App, ctx: AppContext) {
   const { db, clock } = ctx;
@@ -109,9 +87,7 @@ export async function tenderRoutes(app: App, ctx: AppContext) {
       config: { action: "tender:edit" },
     },
     async (request) => {
-      await db.transaction((tx) =>
-        store.updateTender(tx, request.params.tenderId, request.body as never, change(request)),
-      );
+      await db.transaction((tx) => store.updateTender(tx, request.params.tenderId, request.body, change(request)));
       return tender(request, request.params.tenderId);
     },
   );

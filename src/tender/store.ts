@@ -252,7 +252,12 @@ export async function createTender(
 
 const audit = (change: Change) => ({ actor: change.actor, regionId: change.regionId, at: change.now });
 
-export async function updateTender(tx: Sql, id: string, patch: Partial<TenderFields>, change: Change): Promise<void> {
+export type TenderPatch = Partial<Omit<TenderFields, "announced" | "contract">> & {
+  announced?: Partial<AnnouncedPeriods> | undefined;
+  contract?: Partial<TenderFields["contract"]> | undefined;
+};
+
+export async function updateTender(tx: Sql, id: string, patch: TenderPatch, change: Change): Promise<void> {
   const before = await getTender(tx, change.regionId, id);
   const fields: TenderFields = {
     name: patch.name ?? before.name,
@@ -285,6 +290,11 @@ export async function updateTender(tx: Sql, id: string, patch: Partial<TenderFie
 }
 
 // Structure: lots, segments, subsegments.
+
+/** The row with the patch's defined fields applied: undefined leaves a field as it is, null clears it. */
+function applyPatch<T extends object>(row: T, patch: Partial<T>): T {
+  return { ...row, ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) };
+}
 
 export interface LotFields {
   code: string;
@@ -363,16 +373,12 @@ async function lotRow(tx: Sql, change: Change, tenderId: string, lotId: string):
 
 export async function updateLot(tx: Sql, tenderId: string, lotId: string, patch: Partial<LotFields>, change: Change) {
   const before = await lotRow(tx, change, tenderId, lotId);
-  const after = {
-    code: patch.code ?? before.code,
-    name: patch.name?.trim() ?? before.name,
-    position: patch.position ?? before.position,
-  };
+  const after = applyPatch(before, patch);
   if (patch.code) await ensureCodeFree(tx, "lots", tenderId, patch.code, lotId);
   await tx.query("update lots set code = $2, name = $3, position = $4 where id = $1", [
     lotId,
     after.code,
-    after.name,
+    after.name.trim(),
     after.position,
   ]);
   await appendAudit(tx, { ...audit(change), entity: "lot", entityId: lotId, action: "lot.update", before, after });
@@ -445,10 +451,7 @@ export async function updateSegment(
   change: Change,
 ) {
   const before = await segmentRow(tx, change, tenderId, segmentId);
-  const after: SegmentRow = { ...before };
-  for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
-    if (patch[key] !== undefined) (after as unknown as Record<string, unknown>)[key] = patch[key];
-  }
+  const after = applyPatch(before, patch);
   if (patch.lotId) await lotRow(tx, change, tenderId, patch.lotId);
   if (patch.code) await ensureCodeFree(tx, "segments", tenderId, patch.code, segmentId);
   checkNumberToSelect(after);
@@ -535,10 +538,7 @@ export async function updateSubsegment(
   change: Change,
 ) {
   const before = await subsegmentRow(tx, change, tenderId, id);
-  const after: SubsegmentRow = { ...before };
-  for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
-    if (patch[key] !== undefined) (after as unknown as Record<string, unknown>)[key] = patch[key];
-  }
+  const after = applyPatch(before, patch);
   if (patch.segmentId) await segmentRow(tx, change, tenderId, patch.segmentId);
   if (patch.code) await ensureCodeFree(tx, "subsegments", tenderId, patch.code, id);
   await tx.query(

@@ -2,9 +2,14 @@
 import { z } from "zod";
 import { accountRoutes } from "./accounts/routes.ts";
 import { findSession } from "./accounts/sessions.ts";
+import { biddingRoutes } from "./bidding/routes.ts";
+import { fileRoutes } from "./files/routes.ts";
+import { notificationRoutes } from "./notifications/routes.ts";
+import { organisationRoutes } from "./organisations/routes.ts";
 import { auditRoutes } from "./platform/audit-routes.ts";
 import { type App, type AppContext, buildServer, type RouteModule } from "./platform/http.ts";
 import { regionRoutes } from "./region/routes.ts";
+import { requirementRoutes } from "./requirements/routes.ts";
 import { tenderRoutes } from "./tender/routes.ts";
 
 const VERSION = "0.1.0";
@@ -35,7 +40,18 @@ async function healthRoutes(app: App, ctx: AppContext) {
 }
 
 /** The route modules, in the order of the process. */
-export const MODULES: RouteModule[] = [healthRoutes, accountRoutes, regionRoutes, tenderRoutes, auditRoutes];
+export const MODULES: RouteModule[] = [
+  healthRoutes,
+  accountRoutes,
+  regionRoutes,
+  organisationRoutes,
+  tenderRoutes,
+  requirementRoutes,
+  fileRoutes,
+  biddingRoutes,
+  notificationRoutes,
+  auditRoutes,
+];
 
 export function createApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
   return buildServer({

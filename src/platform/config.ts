@@ -17,6 +17,8 @@ export interface Config {
   loginRateLimit: number;
   /** Set when served behind HTTPS so that the session cookie carries Secure. */
   secureCookies: boolean;
+  /** The vault's master key as base64 (ZORGINKOOP_MASTER_KEY); unset means master.key in secretsDir. */
+  masterKey: string | undefined;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -39,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMinutes: intSetting(env, "ZORGINKOOP_SESSION_MINUTES", 8 * 60),
     loginRateLimit: intSetting(env, "ZORGINKOOP_LOGIN_RATE_LIMIT", 20),
     secureCookies: env.ZORGINKOOP_SECURE_COOKIES === "1",
+    masterKey: env.ZORGINKOOP_MASTER_KEY || undefined,
   };
 }

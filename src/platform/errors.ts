@@ -50,14 +50,21 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** The domain rule that refused the request, e.g. "one_bid_per_segment" (stable, for the UI to translate). */
+  readonly rule: string | undefined;
 
-  constructor(code: ErrorCode, detail?: string, extra?: { errors?: FieldError[]; headers?: Record<string, string> }) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    extra?: { errors?: FieldError[]; headers?: Record<string, string>; rule?: string },
+  ) {
     super(detail ?? TITLES[code]);
     this.name = "AppError";
     this.code = code;
     this.detail = detail;
     this.errors = extra?.errors;
     this.headers = extra?.headers;
+    this.rule = extra?.rule;
   }
 }
 
@@ -71,6 +78,7 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: FieldError[];
+  rule?: string;
 }
 
 export function problemOf(error: AppError, instance?: string): Problem {
@@ -82,6 +90,7 @@ export function problemOf(error: AppError, instance?: string): Problem {
     ...(error.detail ? { detail: error.detail } : {}),
     ...(instance ? { instance } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.rule ? { rule: error.rule } : {}),
   };
 }
 

@@ -30,11 +30,14 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db.ts";
 import { AppError, fromDatabaseError, problemOf } from "./errors.ts";
 import { type Action, allows, type Role } from "./policy.ts";
+import type { Vault } from "./vault.ts";
 
 export interface AppContext {
   db: Database;
   clock: Clock;
   config: Config;
+  /** Seals bid content and files under per-tender keys. */
+  vault: Vault;
 }
 
 /** The user behind a request, as the session found it. */

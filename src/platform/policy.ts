@@ -27,6 +27,19 @@ export const POLICY = {
   "user:manage": ["administrator"],
   "audit:read": ["administrator", "procurement_officer"],
   "staff:read": staff,
+  // Bidding (issue 6). A provider acts for its own organisation and the combinations it leads.
+  "organisation:own": ["provider"],
+  "requirements:read": everyone,
+  "requirements:edit": ["procurement_officer"],
+  "tender:publish": ["procurement_officer"],
+  "bid:own": ["provider"],
+  // Before the closing time and the opening staff see only who registered and how many bids exist.
+  "bid:registrations": staff,
+  // After the opening; assessors only for the segments assigned to them.
+  "bid:read": ["procurement_officer", "assessor"],
+  "bid:closing": ["procurement_officer"],
+  "bid:open": ["procurement_officer"],
+  "notification:read": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -9,11 +9,13 @@ import { type Clock, clockFrom } from "./clock.ts";
 import { type Config, readConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db.ts";
 import { migrate } from "./migrate.ts";
+import { loadMasterKey, Vault } from "./vault.ts";
 
 export interface Runtime {
   db: Database;
   clock: Clock;
   config: Config;
+  vault: Vault;
   /** Closes the database unless it belongs to the serving process. */
   release(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function openRuntime(options: { config?: Config; migrate?: boolean 
       db,
       clock: clockFrom(config.now),
       config,
+      vault: new Vault(loadMasterKey(config)),
       release: async () => {
         await db.close();
         unlock();

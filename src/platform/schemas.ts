@@ -12,6 +12,7 @@ export const Problem = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    rule: z.string().optional().describe("The domain rule that refused the request, when one did"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 

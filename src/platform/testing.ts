@@ -9,6 +9,7 @@ import { readConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db.ts";
 import type { App, AppContext } from "./http.ts";
 import { migrate } from "./migrate.ts";
+import { Vault } from "./vault.ts";
 
 export interface TestContext extends AppContext {
   app: App;
@@ -53,7 +54,7 @@ export async function testContext(
   const clock = options.clock ?? systemClock;
   const demo = options.demo === false ? null : await loadDemo(db, clock.now());
   const config = { ...readConfig({}), sessionMinutes: 60, loginRateLimit: 10_000, ...options.config };
-  const ctx: AppContext = { db, clock, config };
+  const ctx: AppContext = { db, clock, config, vault: Vault.ephemeral() };
   const app = await createApp(ctx);
   await app.ready();
   return {

@@ -1,49 +1,20 @@
 // The access matrix: for every route the server has, a request and the expected status per actor.
 // A route missing here fails the access test; a state-changing route names the audit action it
-// must append. Every later feature adds its rows.
-import { randomBytes } from "node:crypto";
+// must append. Every later feature adds its rows, in cases/<feature>.ts.
 import * as tenders from "../../src/tender/store.ts";
-import { ACTORS, type ActorName, type World } from "./world.ts";
+import { BIDDING_CASES } from "./cases/bidding.ts";
+import { FILE_CASES } from "./cases/files.ts";
+import { ORGANISATION_CASES } from "./cases/organisations.ts";
+import { REQUIREMENT_CASES } from "./cases/requirements.ts";
+import { adminOnly, all, officerOnly, type RouteCase, signedIn, staffRead, system, unique } from "./expect.ts";
 
-export type Expectation = Record<ActorName, number>;
-
-export interface RouteCase {
-  request(world: World): Promise<{ url: string; payload?: unknown }>;
-  expect: Expectation;
-  /** The audit action a successful call appends (state-changing routes only). */
-  audit?: string;
-  /** Log the actor in afresh for this request (login and logout end the session they are sent with). */
-  freshSession?: boolean;
-}
-
-const unique = () => randomBytes(4).toString("hex");
-const system = (w: World) => ({
-  actor: { id: null, label: "test" },
-  regionId: w.ctx.demo!.regionId,
-  now: w.ctx.clock.now(),
-});
-
-function all(status: number, except: Partial<Expectation> = {}): Expectation {
-  return { ...(Object.fromEntries(ACTORS.map((a) => [a, status])) as Expectation), ...except };
-}
-
-/** Logged-in users of the region get `ok`; the other tenant's officer gets `otherTenant`. */
-function signedIn(ok: number, otherTenant: number): Expectation {
-  return all(ok, { anonymous: 401, other_tenant: otherTenant });
-}
-
-/** Only the procurement officer may; the other tenant's officer finds nothing (404) or acts in its own region. */
-function officerOnly(ok: number, otherTenant: number): Expectation {
-  return all(403, { anonymous: 401, procurement_officer: ok, other_tenant: otherTenant });
-}
-
-function adminOnly(ok: number): Expectation {
-  return all(403, { anonymous: 401, administrator: ok });
-}
-
-const staffRead = all(200, { anonymous: 401, provider_own: 403, provider_other: 403 });
+export type { Expectation, RouteCase } from "./expect.ts";
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
+  ...ORGANISATION_CASES,
+  ...REQUIREMENT_CASES,
+  ...BIDDING_CASES,
+  ...FILE_CASES,
   "GET /api/docs": { request: async () => ({ url: "/api/docs" }), expect: all(200) },
   // swagger-ui sends its own index page on to /api/docs.
   "GET /api/docs/static/index.html": {

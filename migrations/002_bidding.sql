@@ -142,16 +142,28 @@ create table files (
   tender_id uuid references tenders (id) on delete cascade,
   organisation_id uuid not null references organisations (id),
   purpose text not null check (purpose in ('bid', 'covenant')),
+  -- A bid file belongs to one bid (and its access follows the bid's); a covenant to a combination.
+  bid_id uuid references bids (id) on delete cascade,
   -- Encrypted JSON { "name": original file name }: a file name can give a bid away.
   meta bytea not null,
   media_type text not null,
   size_bytes bigint not null check (size_bytes >= 0),
   sha256 text not null check (sha256 ~ '^[0-9a-f]{64}$'),
   content bytea not null,
+  check ((purpose = 'bid') = (bid_id is not null and tender_id is not null)),
   uploaded_by uuid references users (id),
   uploaded_at timestamptz not null
 );
 create index files_owner on files (organisation_id, tender_id);
+create index files_bid on files (bid_id);
+
+-- The files a submission included, with the hash they had: a file a submission names cannot be deleted.
+create table submission_files (
+  submission_id uuid not null references bid_submissions (id) on delete cascade,
+  file_id uuid not null references files (id),
+  sha256 text not null,
+  primary key (submission_id, file_id)
+);
 
 alter table organisations add column covenant_file_id uuid references files (id);
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../accounts/store.ts";
+import { loadDemo } from "../demo/load.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import { createRegion } from "../region/store.ts";
 
@@ -265,5 +266,24 @@ describe("the region's organisations, for staff", () => {
   it("shows another tenant none of them", async () => {
     const list = (await get("/api/organisations", otherTenant)).json<{ name: string }[]>();
     expect(list.map((o) => o.name)).not.toContain("Zorgpartners Achterhoek");
+  });
+});
+
+describe("the demo organisations", () => {
+  it("get their details once in a region loaded before organisations had them, and a second load changes nothing", async () => {
+    await t.db.query(
+      "update organisations set legal_form = null, kvk_number = null, contacts = '[]' where name = 'Jeugdhulp Oost B.V.'",
+    );
+    const first = await loadDemo(t.db, clock.now());
+    expect(first.loaded).toBe(true);
+    const list = (await get("/api/organisations", officer)).json<{ name: string; kvkNumber: string | null }[]>();
+    expect(list.find((o) => o.name === "Jeugdhulp Oost B.V.")).toMatchObject({
+      legalForm: "bv",
+      kvkNumber: "73529016",
+    });
+    const [seq] = await t.db.query<{ n: number }>("select max(seq) as n from audit_log");
+    const second = await loadDemo(t.db, clock.now());
+    expect(second.loaded).toBe(false);
+    expect((await t.db.query<{ n: number }>("select max(seq) as n from audit_log"))[0]).toEqual(seq);
   });
 });

@@ -28,10 +28,11 @@ interface TenderState {
   bidValidDays: number;
 }
 
-async function tenderOf(db: Sql, regionId: string, tenderId: string): Promise<TenderState> {
+/** The tender of the user's region; `forUpdate` locks its row until the transaction ends. */
+async function tenderOf(db: Sql, regionId: string, tenderId: string, forUpdate = false): Promise<TenderState> {
   const [row] = await db.query<TenderState>(
     `select id, published_at as "publishedAt", closes_at as "closesAt", bid_valid_days as "bidValidDays"
-       from tenders where region_id = $1 and id = $2`,
+       from tenders where region_id = $1 and id = $2${forUpdate ? " for update" : ""}`,
     [regionId, tenderId],
   );
   if (!row) throw notFound("tender");
@@ -349,9 +350,7 @@ export async function setBiddingSettings(tx: Sql, tenderId: string, f: BiddingSe
 
 /** Publishes the tender: from now on what it asks is fixed (lock.ts) and providers may bid until closesAt. */
 export async function publishTender(tx: Sql, tenderId: string, change: Change): Promise<void> {
-  await tenderOf(tx, change.regionId, tenderId);
-  await tx.query("select 1 from tenders where id = $1 for update", [tenderId]);
-  const tender = await tenderOf(tx, change.regionId, tenderId);
+  const tender = await tenderOf(tx, change.regionId, tenderId, true);
   const segments = await segmentScoring(tx, tenderId);
   const refusals = publicationRefusals(
     { publishedAt: tender.publishedAt, closesAt: tender.closesAt, segments },

@@ -170,6 +170,8 @@ describe("uploading a file to the own bid", () => {
     const before = await fileCount();
     const response = await upload(cookies.provider!, ownBid, "te-groot.pdf", padded(1024 * 1024 + 1));
     expect(response.statusCode).toBe(413);
+    // The unread rest of the body must not hold up the browser's next request on this connection.
+    expect(response.headers.connection).toBe("close");
     expect(response.json()).toMatchObject({
       code: "PAYLOAD_TOO_LARGE",
       rule: "file_too_large",

@@ -68,6 +68,13 @@ export async function fileRoutes(app: App, ctx: AppContext) {
         throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
       }
     });
+    // A refused upload leaves the rest of its body unread on the connection; a browser that keeps the
+    // connection alive would then wait forever on its next request. Close it after every refusal.
+    uploads.addHook("onSend", async (request, reply) => {
+      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
+        reply.header("connection", "close");
+      }
+    });
     await uploads.register(fastifyMultipart, {
       // Our own count refuses one byte past the limit; busboy stops buffering there too.
       throwFileSizeLimit: false,

@@ -1,5 +1,6 @@
 // The reference case as data: Sociaal Domein Achterhoek and its "Inkoop 2022" (../shared/DOMAIN.md,
 // drawn from the region's information sheet). Another region is loaded the same way from its own data.
+import type { LegalForm } from "../organisations/rules.ts";
 import type { Financing, MilestoneKind } from "../tender/types.ts";
 
 export const DEMO_PASSWORD = "Zorginkoop-demo-2022";
@@ -20,7 +21,35 @@ export const region = {
   ],
 };
 
-export const organisations = ["Zorgpartners Achterhoek", "Jeugdhulp Oost B.V."];
+export interface DemoOrganisation {
+  name: string;
+  legalForm: LegalForm;
+  /** Invented 8-digit numbers: the demo names no real registration. */
+  kvkNumber: string;
+  agbCode: string | null;
+  contacts: { name: string; role: string; email: string; phone: string }[];
+}
+
+export const organisations: DemoOrganisation[] = [
+  {
+    name: "Zorgpartners Achterhoek",
+    legalForm: "stichting",
+    kvkNumber: "41087234",
+    agbCode: "98104572",
+    contacts: [
+      { name: "Anke Wolters", role: "Contractmanager", email: "contract@zorgpartners.example", phone: "0314 000 101" },
+    ],
+  },
+  {
+    name: "Jeugdhulp Oost B.V.",
+    legalForm: "bv",
+    kvkNumber: "73529016",
+    agbCode: null,
+    contacts: [
+      { name: "Ruben Hoving", role: "Directeur", email: "directie@jeugdhulp-oost.example", phone: "0543 000 202" },
+    ],
+  },
+];
 
 export interface SegmentData {
   code: string;

@@ -1,14 +1,9 @@
 // Loads the reference region, its tender and demo users. Running it twice changes nothing.
 import { createUser } from "../accounts/store.ts";
+import * as organisations from "../organisations/store.ts";
 import type { Actor } from "../platform/audit.ts";
 import type { Database } from "../platform/db.ts";
-import {
-  createOrganisation,
-  createRegion,
-  findRegionBySlug,
-  listMunicipalities,
-  listOrganisations,
-} from "../region/store.ts";
+import { createRegion, findRegionBySlug, listMunicipalities, listOrganisations } from "../region/store.ts";
 import * as tenders from "../tender/store.ts";
 import * as demo from "./achterhoek.ts";
 
@@ -32,9 +27,19 @@ export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
     }
     const regionId = region.id;
     const change = { actor: SYSTEM, regionId, now };
-    for (const name of demo.organisations) {
-      if (!(await listOrganisations(tx, regionId)).some((o) => o.name === name)) {
-        await createOrganisation(tx, regionId, name, SYSTEM, now);
+    for (const { name, ...details } of demo.organisations) {
+      const existing = (await listOrganisations(tx, regionId)).find((o) => o.name === name);
+      if (!existing) {
+        await organisations.insertOrganisation(tx, { name, ...details }, change);
+        loaded = true;
+        continue;
+      }
+      // A region loaded before organisations had a legal form gets the demo's details once; later edits stay.
+      const current = await organisations.getOrganisation(tx, regionId, existing.id);
+      if (current.legalForm === null) {
+        const { id: _id, combinations: _combinations, ...before } = current;
+        await organisations.saveOrganisation(tx, existing.id, before, { ...before, name, ...details }, change);
+        loaded = true;
       }
     }
     let tenderId = await tenders.findTenderByName(tx, regionId, demo.tender.name);
@@ -102,7 +107,7 @@ export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
       );
     }
     const municipalities = await listMunicipalities(tx, regionId);
-    const organisations = await listOrganisations(tx, regionId);
+    const organisationIds = await listOrganisations(tx, regionId);
     const structure = await tenders.getTender(tx, regionId, tenderId);
     const segmentIds = new Map(structure.lots.flatMap((l) => l.segments.map((s) => [s.code, s.id] as const)));
     let usersAdded = 0;
@@ -117,7 +122,7 @@ export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
           name: u.name,
           role: u.role,
           password: demo.DEMO_PASSWORD,
-          organisationId: "organisation" in u ? organisations.find((o) => o.name === u.organisation)?.id : null,
+          organisationId: "organisation" in u ? organisationIds.find((o) => o.name === u.organisation)?.id : null,
           municipalityId: "municipality" in u ? municipalities.find((m) => m.cbsCode === u.municipality)?.id : null,
           segmentIds: "segments" in u ? u.segments.map((code) => segmentIds.get(code)!) : [],
         },

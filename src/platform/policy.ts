@@ -29,6 +29,8 @@ export const POLICY = {
   "staff:read": staff,
   // Bidding (issue 6). A provider acts for its own organisation and the combinations it leads.
   "organisation:own": ["provider"],
+  // A combination is read by its members' provider users and by the region's staff (narrowed per caller).
+  "combination:read": everyone,
   "requirements:read": everyone,
   "requirements:edit": ["procurement_officer"],
   "tender:publish": ["procurement_officer"],

@@ -90,6 +90,16 @@ export class Vault {
     return this.unwrap(stored!, tenderId);
   }
 
+  /** Seals content that belongs to no tender (a combination's covenant) under the master key itself. */
+  sealDirect(plaintext: Buffer, aad: string): Buffer {
+    return seal(this.masterKey, plaintext, aad);
+  }
+
+  /** Opens what `sealDirect` sealed; throws VaultError when the AAD or the bytes do not match. */
+  openDirect(sealed: Buffer | Uint8Array, aad: string): Buffer {
+    return open(this.masterKey, sealed, aad);
+  }
+
   private async readWrapped(tx: Sql, tenderId: string) {
     const [row] = await tx.query<{ wrapped_key: Uint8Array; master_key_id: string }>(
       "select wrapped_key, master_key_id from tender_keys where tender_id = $1",

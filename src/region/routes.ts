@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { problemResponses } from "../platform/schemas.ts";
-import { getRegion, listOrganisations } from "./store.ts";
+import { getRegion } from "./store.ts";
 
 export const Municipality = z.object({ id: z.string(), cbsCode: z.string(), name: z.string() });
 export const RegionSchema = z
@@ -27,18 +27,5 @@ export async function regionRoutes(app: App, ctx: AppContext) {
       config: { action: "region:read" },
     },
     async (request) => getRegion(ctx.db, userOf(request).regionId),
-  );
-
-  app.get(
-    "/api/organisations",
-    {
-      schema: {
-        tags: ["region"],
-        summary: "The region's provider organisations (staff)",
-        response: { 200: z.array(z.object({ id: z.string(), name: z.string() })), ...problemResponses },
-      },
-      config: { action: "staff:read" },
-    },
-    async (request) => listOrganisations(ctx.db, userOf(request).regionId),
   );
 }

@@ -199,3 +199,153 @@ export const users = [
     organisation: "Jeugdhulp Oost B.V.",
   },
 ] as const;
+
+/**
+ * What Inkoop 2022 asks (DOMAIN.md, "Selection phase"). The seeds give the flow (general, then
+ * segment-specific minimum requirements, yes/no; then criteria A–F scored from the competence
+ * dossier; a ranking above a threshold), that quality requirements bind members and subcontractors
+ * too, that a reference requirement sets a lower bound on clients served, and the themes of the
+ * criteria. They do not give the texts of the requirements, the lower bound, the weights, the
+ * threshold or the closing time: those below marked "plausible" are ours, small and labelled as such.
+ */
+export interface RequirementData {
+  code: string;
+  text: string;
+  kind: "yes_no" | "reference";
+  minClients?: number;
+  /** The scope: omitted for the whole tender, else the code of a lot, segment or subsegment. */
+  lot?: string;
+  segment?: string;
+  subsegment?: string;
+  appliesToMembers: boolean;
+  appliesToSubcontractors: boolean;
+}
+
+export const asks = {
+  requirements: [
+    {
+      // Seeds: 001 "Kwaliteitseisen gelden voor zowel hoofdaannemers als voor onderaannemers of leden
+      // coöperatie"; 004 "iedere inschrijver voldoet aan de minimum kwaliteitseisen (dit geldt ook voor
+      // een eventuele onderaannemer)".
+      code: "AM-1",
+      text: "De inschrijver, ieder lid van een combinatie en iedere onderaannemer voldoet aan de minimum kwaliteitseisen voor het deel van de zorg en ondersteuning dat hij levert.",
+      kind: "yes_no",
+      appliesToMembers: true,
+      appliesToSubcontractors: true,
+    },
+    {
+      // Plausible: the seeds name requirements on professionals (000, vraag 142) but not which.
+      code: "AM-2",
+      text: "Alle medewerkers die met cliënten werken hebben een Verklaring Omtrent het Gedrag (VOG) die bij indiensttreding niet ouder was dan drie maanden.",
+      kind: "yes_no",
+      appliesToMembers: true,
+      appliesToSubcontractors: true,
+    },
+    {
+      // Seeds: 000 vraag 37, a lower bound on clients served as a reference requirement (referentie-eis);
+      // "De totale inschrijving dient aan alle eisen te voldoen" (vraag 21, 26): the bid as a whole.
+      // The bound of 10 is plausible.
+      code: "JR-1",
+      text: "Referentie: de inschrijver heeft in de afgelopen drie jaar jeugdhulp geboden aan ten minste het genoemde aantal cliënten.",
+      kind: "reference",
+      minClients: 10,
+      lot: "jeugd",
+      appliesToMembers: false,
+      appliesToSubcontractors: false,
+    },
+    {
+      // Plausible: the usual professional standard for youth care.
+      code: "J-2",
+      text: "Jeugdhulp wordt geboden door professionals die geregistreerd zijn in het Kwaliteitsregister Jeugd (SKJ) of het BIG-register, volgens de norm van verantwoorde werktoedeling.",
+      kind: "yes_no",
+      lot: "jeugd",
+      appliesToMembers: true,
+      appliesToSubcontractors: true,
+    },
+    {
+      // As JR-1, for the Wmo lot; the bound of 10 is plausible.
+      code: "WR-1",
+      text: "Referentie: de inschrijver heeft in de afgelopen drie jaar Wmo-ondersteuning geboden aan ten minste het genoemde aantal cliënten.",
+      kind: "reference",
+      minClients: 10,
+      lot: "wmo",
+      appliesToMembers: false,
+      appliesToSubcontractors: false,
+    },
+    {
+      // Plausible, after the segment's description in seed 004 (ernstige enkelvoudige dyslexie).
+      code: "DYS-1",
+      text: "De inschrijver biedt diagnostiek en behandeling van ernstige enkelvoudige dyslexie volgens het landelijke Protocol Dyslexie Diagnostiek en Behandeling.",
+      kind: "yes_no",
+      segment: "jeugd-dyslexie",
+      appliesToMembers: true,
+      appliesToSubcontractors: true,
+    },
+    {
+      // Seed 003 (market consultation, stelling 4): "Kwaliteit = Landelijk vastgestelde kwaliteitscriteria
+      // voor gezinshuizen"; the municipalities do not screen family homes themselves.
+      code: "GWV-GH-1",
+      text: "Ieder gezinshuis voldoet aan de landelijk vastgestelde kwaliteitscriteria voor gezinshuizen.",
+      kind: "yes_no",
+      subsegment: "gwv-gezinshuiszorg",
+      appliesToMembers: true,
+      appliesToSubcontractors: true,
+    },
+  ] satisfies RequirementData[],
+  /**
+   * The same six criteria for every segment: the seeds (000, vraag 35) have general youth and Wmo criteria
+   * translated to each segment, and name the themes below; the weights are plausible (they sum to 100).
+   */
+  criteria: [
+    {
+      letter: "A",
+      title: "Integraliteit",
+      // Seed 000, vraag 36–37: "Integraliteit zal zeker onderdeel uitmaken van de selectiecriteria."
+      text: "Hoe de inschrijver integraal werkt: over leefgebieden en subsegmenten heen en bij de overgang van 18- naar 18+.",
+      weight: 20,
+    },
+    {
+      letter: "B",
+      title: "Regionale samenwerking",
+      // Seed 004, verbatim.
+      text: "De wijze waarop de zorgaanbieder regionale samenwerking kan vormgeven.",
+      weight: 15,
+    },
+    {
+      letter: "C",
+      title: "Lokale binding",
+      // Seed 004, verbatim.
+      text: "De wijze waarop de zorgaanbieder lokale binding kan aantonen en organiseren.",
+      weight: 15,
+    },
+    {
+      letter: "D",
+      title: "Behaalde resultaten",
+      // Seed 004: "een bekwaamheidsdossier (inclusief behaalde resultaten)"; seed 000, vraag 42.
+      text: "De resultaten die de inschrijver bij de eigen cliëntenpopulatie heeft behaald, feitelijk onderbouwd.",
+      weight: 20,
+    },
+    {
+      letter: "E",
+      title: "Kennis en deskundigheid",
+      // Seed 004: the selection phase judges "kennis, deskundigheid en kwaliteit".
+      text: "De kennis en deskundigheid van de inschrijver voor de doelgroep van het segment.",
+      weight: 15,
+    },
+    {
+      letter: "F",
+      title: "Kwaliteit",
+      // Seed 004, as E.
+      text: "Hoe de inschrijver de kwaliteit van zorg en ondersteuning borgt en verbetert.",
+      weight: 15,
+    },
+  ] as const,
+  /** Seed 001 shows a ranking above a threshold ("Ranking boven grens") but not its height: plausible. */
+  threshold: 60,
+};
+
+/**
+ * A second, open tender so that a fresh start has something providers can bid on: the same structure
+ * and asks as Inkoop 2022, published, closing six weeks after the demo was loaded, at noon in the Netherlands.
+ */
+export const openTender = { name: "Inkoop 2027", closesInDays: 42, closesAtLocalTime: "12:00", bidValidDays: 90 };

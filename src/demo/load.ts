@@ -1,9 +1,13 @@
-// Loads the reference region, its tender and demo users. Running it twice changes nothing.
+// Loads the reference region, its tender with what it asks, an open tender to bid on, and demo users.
+// Running it twice changes nothing.
 import { createUser } from "../accounts/store.ts";
 import * as organisations from "../organisations/store.ts";
 import type { Actor } from "../platform/audit.ts";
-import type { Database } from "../platform/db.ts";
+import { dutchDate } from "../platform/clock.ts";
+import { fromDayNumber, toDayNumber } from "../platform/dates.ts";
+import type { Database, Sql } from "../platform/db.ts";
 import { createRegion, findRegionBySlug, listMunicipalities, listOrganisations } from "../region/store.ts";
+import * as requirements from "../requirements/store.ts";
 import * as tenders from "../tender/store.ts";
 import * as demo from "./achterhoek.ts";
 
@@ -13,7 +17,77 @@ export interface DemoResult {
   loaded: boolean;
   regionId: string;
   tenderId: string;
+  /** Inkoop 2027: published and open for bids until six weeks after the demo was first loaded. */
+  openTenderId: string;
   usersAdded: number;
+}
+
+/** `days` Dutch calendar days after `now`, at `time` on the clock in the Netherlands (CET or CEST). */
+export function dutchTimeAfter(now: Date, days: number, time: string): Date {
+  const date = fromDayNumber(toDayNumber(dutchDate(now)) + days);
+  const local = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Amsterdam",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const at = ["+01:00", "+02:00"]
+    .map((offset) => new Date(`${date}T${time}:00${offset}`))
+    .find((candidate) => local.format(candidate) === time && dutchDate(candidate) === date);
+  if (!at) throw new Error(`${date} ${time} does not exist in Europe/Amsterdam`);
+  return at;
+}
+
+/** Loads what a tender asks (demo.asks): its minimum requirements, and criteria A–F with a threshold per segment. */
+async function loadAsks(tx: Sql, tenderId: string, change: requirements.Change) {
+  const structure = await tenders.getTender(tx, change.regionId, tenderId);
+  const segments = structure.lots.flatMap((l) => l.segments);
+  const idOf = {
+    lot: new Map(structure.lots.map((l) => [l.code, l.id])),
+    segment: new Map(segments.map((s) => [s.code, s.id])),
+    subsegment: new Map(segments.flatMap((s) => s.subsegments.map((ss) => [ss.code, ss.id] as const))),
+  };
+  const scopeId = (kind: keyof typeof idOf, code: string | undefined) => {
+    if (code === undefined) return null;
+    const id = idOf[kind].get(code);
+    if (!id) throw new Error(`demo requirement names an unknown ${kind} '${code}'`);
+    return id;
+  };
+  for (const [position, r] of demo.asks.requirements.entries()) {
+    await requirements.createRequirement(
+      tx,
+      tenderId,
+      {
+        code: r.code,
+        text: r.text,
+        kind: r.kind,
+        minClients: r.minClients ?? null,
+        level: r.subsegment ? "subsegment" : r.segment ? "segment" : r.lot ? "lot" : "tender",
+        lotId: scopeId("lot", r.lot),
+        segmentId: scopeId("segment", r.segment),
+        subsegmentId: scopeId("subsegment", r.subsegment),
+        appliesToMembers: r.appliesToMembers,
+        appliesToSubcontractors: r.appliesToSubcontractors,
+        position,
+      },
+      change,
+    );
+  }
+  for (const s of segments) {
+    for (const c of demo.asks.criteria) {
+      await requirements.createCriterion(tx, tenderId, { segmentId: s.id, ...c }, change);
+    }
+    await tenders.updateSegment(tx, tenderId, s.id, { threshold: demo.asks.threshold }, change);
+  }
+}
+
+async function asksNothingYet(tx: Sql, tenderId: string): Promise<boolean> {
+  const [row] = await tx.query<{ n: number }>(
+    `select (select count(*) from requirements where tender_id = $1)
+          + (select count(*) from criteria where tender_id = $1) as n`,
+    [tenderId],
+  );
+  return Number(row?.n) === 0;
 }
 
 export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
@@ -106,6 +180,27 @@ export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
         change,
       );
     }
+    // A historical tender: its closing time is not in the sources, so it stays unpublished and without one.
+    if (await asksNothingYet(tx, tenderId)) {
+      loaded = true;
+      await loadAsks(tx, tenderId, change);
+    }
+    let openTenderId = await tenders.findTenderByName(tx, regionId, demo.openTender.name);
+    if (!openTenderId) {
+      loaded = true;
+      openTenderId = await tenders.copyTender(tx, tenderId, demo.openTender.name, change);
+      await loadAsks(tx, openTenderId, change);
+      await requirements.setBiddingSettings(
+        tx,
+        openTenderId,
+        {
+          closesAt: dutchTimeAfter(now, demo.openTender.closesInDays, demo.openTender.closesAtLocalTime).toISOString(),
+          bidValidDays: demo.openTender.bidValidDays,
+        },
+        change,
+      );
+      await requirements.publishTender(tx, openTenderId, change);
+    }
     const municipalities = await listMunicipalities(tx, regionId);
     const organisationIds = await listOrganisations(tx, regionId);
     const structure = await tenders.getTender(tx, regionId, tenderId);
@@ -131,7 +226,7 @@ export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
       );
       usersAdded += 1;
     }
-    return { loaded: loaded || usersAdded > 0, regionId, tenderId, usersAdded };
+    return { loaded: loaded || usersAdded > 0, regionId, tenderId, openTenderId, usersAdded };
   });
 }
 

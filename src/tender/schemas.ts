@@ -9,6 +9,12 @@ const Days = z.number().int().min(1).max(3650).nullable();
 const Financing = z.enum(FINANCING);
 const Position = z.number().int().min(0).max(10_000);
 const Count = z.number().int().min(1).max(10_000).nullable();
+/** The selection threshold on the weighted total (numeric(5,2) in the database). */
+const Threshold = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: "must have at most two decimals" });
 
 export const NumberToSelect = z.object({ min: z.number().nullable(), max: z.number().nullable() });
 
@@ -35,6 +41,8 @@ export const SegmentSchema = z
     financing: Financing,
     contractStart: z.string().nullable(),
     numberToSelect: NumberToSelect,
+    threshold: z.number().nullable(),
+    scaleMax: z.number(),
     position: z.number(),
     subsegments: z.array(SubsegmentSchema),
   })
@@ -131,6 +139,9 @@ export const SegmentPatch = z
     selectMin: Count,
     selectMax: Count,
     position: Position,
+    // Fixed at publication: after it they change only with a published Q&A round.
+    threshold: Threshold.nullable(),
+    scaleMax: z.number().int().min(1).max(100),
   })
   .partial();
 

@@ -3,6 +3,7 @@
 import { type Actor, appendAudit } from "../platform/audit.ts";
 import type { Sql } from "../platform/db.ts";
 import { AppError, notFound } from "../platform/errors.ts";
+import { assertMayChange } from "../requirements/lock.ts";
 import type {
   AnnouncedPeriods,
   Financing,
@@ -100,6 +101,8 @@ export async function getTender(db: Sql, regionId: string, id: string): Promise<
     contract_start: string | null;
     select_min: number | null;
     select_max: number | null;
+    threshold: number | null;
+    scale_max: number;
     position: number;
   }>("select * from segments where tender_id = $1 order by position, code", [id]);
   const subsegments = await db.query<{
@@ -122,6 +125,8 @@ export async function getTender(db: Sql, regionId: string, id: string): Promise<
       financing: s.financing,
       contractStart: s.contract_start,
       numberToSelect,
+      threshold: s.threshold === null ? null : Number(s.threshold),
+      scaleMax: s.scale_max,
       position: s.position,
       subsegments: subsegments
         .filter((ss) => ss.segment_id === s.id)
@@ -392,13 +397,20 @@ export async function deleteLot(tx: Sql, tenderId: string, lotId: string, change
   await appendAudit(tx, { ...audit(change), entity: "lot", entityId: lotId, action: "lot.delete", before });
 }
 
-interface SegmentRow extends SegmentFields {
+/** How a segment's criteria are scored; fixed at publication (see assertMayChange). */
+export interface SegmentScoring {
+  threshold: number | null;
+  scaleMax: number;
+}
+
+interface SegmentRow extends SegmentFields, SegmentScoring {
   id: string;
   lotId: string;
 }
 
 const SELECT_SEGMENT = `select id, lot_id as "lotId", code, name, former_name as "formerName", financing,
-  contract_start as "contractStart", select_min as "selectMin", select_max as "selectMax", position from segments`;
+  contract_start as "contractStart", select_min as "selectMin", select_max as "selectMax",
+  threshold::float8 as threshold, scale_max as "scaleMax", position from segments`;
 
 async function segmentRow(tx: Sql, change: Change, tenderId: string, segmentId: string): Promise<SegmentRow> {
   await tenderRow(tx, change.regionId, tenderId);
@@ -447,17 +459,23 @@ export async function updateSegment(
   tx: Sql,
   tenderId: string,
   segmentId: string,
-  patch: Partial<SegmentFields> & { lotId?: string },
+  patch: Partial<SegmentFields & SegmentScoring> & { lotId?: string },
   change: Change,
 ) {
   const before = await segmentRow(tx, change, tenderId, segmentId);
+  const rescored =
+    (patch.threshold !== undefined && patch.threshold !== before.threshold) ||
+    (patch.scaleMax !== undefined && patch.scaleMax !== before.scaleMax);
+  if (rescored) {
+    await assertMayChange(tx, tenderId, "the segment's threshold and scale");
+  }
   const after = applyPatch(before, patch);
   if (patch.lotId) await lotRow(tx, change, tenderId, patch.lotId);
   if (patch.code) await ensureCodeFree(tx, "segments", tenderId, patch.code, segmentId);
   checkNumberToSelect(after);
   await tx.query(
     `update segments set lot_id = $2, code = $3, name = $4, former_name = $5, financing = $6, contract_start = $7,
-       select_min = $8, select_max = $9, position = $10 where id = $1`,
+       select_min = $8, select_max = $9, position = $10, threshold = $11, scale_max = $12 where id = $1`,
     [
       segmentId,
       after.lotId,
@@ -469,6 +487,8 @@ export async function updateSegment(
       after.selectMin,
       after.selectMax,
       after.position,
+      after.threshold,
+      after.scaleMax,
     ],
   );
   await appendAudit(tx, {

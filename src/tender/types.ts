@@ -55,6 +55,10 @@ export interface Segment {
   financing: Financing;
   contractStart: IsoDate | null;
   numberToSelect: NumberToSelect;
+  /** The selection threshold (drempel) on the weighted total, 0–100; null while not set. */
+  threshold: number | null;
+  /** The top of the scale each selection criterion is scored on (1–scaleMax). */
+  scaleMax: number;
   position: number;
   subsegments: Subsegment[];
 }

@@ -1,0 +1,27 @@
+// Publication fixes what a tender asks: its minimum requirements, selection criteria, each segment's
+// threshold and scale, and the bidding settings. After it they change only together with a published
+// Q&A round (Nota van Inlichtingen), which comes with the Q&A feature: this is the one place that
+// feature relaxes, by letting a change through when it belongs to such a round.
+import type { Sql } from "../platform/db.ts";
+import { AppError } from "../platform/errors.ts";
+
+export const PUBLISHED_RULE = "published_requires_qa_round";
+
+/**
+ * Refuses a change to what the tender asks once it is published (409, rule published_requires_qa_round).
+ * Locks the tender row, so a change and the publication cannot pass each other. The caller has checked
+ * that the tender is the user's region's; `subject` names what would change, e.g. "requirement R-3".
+ */
+export async function assertMayChange(tx: Sql, tenderId: string, subject: string): Promise<void> {
+  const [row] = await tx.query<{ published_at: Date | null }>(
+    "select published_at from tenders where id = $1 for update",
+    [tenderId],
+  );
+  if (row?.published_at) {
+    throw new AppError(
+      "CONFLICT",
+      `${subject} cannot change after publication: changes after publication go with a published Nota van Inlichtingen round, which comes with the Q&A feature`,
+      { rule: PUBLISHED_RULE },
+    );
+  }
+}

@@ -1,0 +1,425 @@
+// SQL for what a tender asks: minimum requirements, selection criteria, the bidding settings and the
+// publication. Every change appends its audit entry in the same transaction and is refused after
+// publication (lock.ts); a tender of another region is "not found".
+import { type Actor, appendAudit } from "../platform/audit.ts";
+import type { Sql } from "../platform/db.ts";
+import { AppError, type FieldError, notFound } from "../platform/errors.ts";
+import { levelOf } from "./applicable.ts";
+import { assertMayChange } from "./lock.ts";
+import { kindErrors, publicationRefusals, type Scope, scopeErrors } from "./rules.ts";
+import type {
+  Criterion,
+  CriterionLetter,
+  Requirement,
+  RequirementKind,
+  RequirementsOverview,
+  SegmentScoringOverview,
+} from "./types.ts";
+
+export interface Change {
+  actor: Actor;
+  regionId: string;
+  now: Date;
+}
+
+const audit = (change: Change) => ({ actor: change.actor, regionId: change.regionId, at: change.now });
+const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
+
+interface TenderState {
+  id: string;
+  publishedAt: Date | null;
+  closesAt: Date | null;
+  bidValidDays: number;
+}
+
+async function tenderOf(db: Sql, regionId: string, tenderId: string): Promise<TenderState> {
+  const [row] = await db.query<TenderState>(
+    `select id, published_at as "publishedAt", closes_at as "closesAt", bid_valid_days as "bidValidDays"
+       from tenders where region_id = $1 and id = $2`,
+    [regionId, tenderId],
+  );
+  if (!row) throw notFound("tender");
+  return row;
+}
+
+const SELECT_REQUIREMENT = `select id, code, text, kind, min_clients as "minClients", lot_id as "lotId",
+  segment_id as "segmentId", subsegment_id as "subsegmentId", applies_to_members as "appliesToMembers",
+  applies_to_subcontractors as "appliesToSubcontractors", position from requirements`;
+
+type RequirementRow = Omit<Requirement, "level">;
+const withLevel = (row: RequirementRow): Requirement => ({ ...row, level: levelOf(row) });
+
+/** The tender's minimum requirements: the whole tender's first, then per lot, segment and subsegment. */
+export async function listRequirements(db: Sql, tenderId: string): Promise<Requirement[]> {
+  const rows = await db.query<RequirementRow>(
+    `${SELECT_REQUIREMENT} where tender_id = $1
+     order by case when subsegment_id is not null then 3 when segment_id is not null then 2
+                   when lot_id is not null then 1 else 0 end, position, code`,
+    [tenderId],
+  );
+  return rows.map(withLevel);
+}
+
+const SELECT_CRITERION = `select c.id, c.segment_id as "segmentId", c.letter, c.title, c.text, c.weight from criteria c`;
+
+/** The tender's selection criteria, per segment in structure order, A to F. */
+export async function listCriteria(db: Sql, tenderId: string): Promise<Criterion[]> {
+  return db.query<Criterion>(
+    `${SELECT_CRITERION} join segments s on s.id = c.segment_id join lots l on l.id = s.lot_id
+     where c.tender_id = $1 order by l.position, l.code, s.position, s.code, c.letter`,
+    [tenderId],
+  );
+}
+
+interface SegmentScoringRow extends SegmentScoringOverview {
+  name: string;
+  criteria: number;
+}
+
+async function segmentScoring(db: Sql, tenderId: string): Promise<SegmentScoringRow[]> {
+  const rows = await db.query<SegmentScoringRow>(
+    `select s.id as "segmentId", s.name, s.threshold::float8 as threshold, s.scale_max as "scaleMax",
+       coalesce(sum(c.weight), 0)::int as "weightTotal", count(c.id)::int as criteria
+     from segments s join lots l on l.id = s.lot_id left join criteria c on c.segment_id = s.id
+     where s.tender_id = $1
+     group by s.id, s.name, s.threshold, s.scale_max, l.position, l.code, s.position, s.code
+     order by l.position, l.code, s.position, s.code`,
+    [tenderId],
+  );
+  return rows.map((r) => ({
+    ...r,
+    threshold: r.threshold === null ? null : Number(r.threshold),
+    weightTotal: Number(r.weightTotal),
+    criteria: Number(r.criteria),
+  }));
+}
+
+export async function getOverview(db: Sql, regionId: string, tenderId: string): Promise<RequirementsOverview> {
+  const tender = await tenderOf(db, regionId, tenderId);
+  const segments = await segmentScoring(db, tenderId);
+  return {
+    publishedAt: iso(tender.publishedAt),
+    closesAt: iso(tender.closesAt),
+    bidValidDays: tender.bidValidDays,
+    requirements: await listRequirements(db, tenderId),
+    criteria: await listCriteria(db, tenderId),
+    segments: segments.map(({ segmentId, threshold, scaleMax, weightTotal }) => ({
+      segmentId,
+      threshold,
+      scaleMax,
+      weightTotal,
+    })),
+  };
+}
+
+// Minimum requirements.
+
+export interface RequirementFields extends Scope {
+  code: string;
+  text: string;
+  kind: RequirementKind;
+  minClients: number | null;
+  appliesToMembers: boolean;
+  appliesToSubcontractors: boolean;
+  position: number;
+}
+
+function refuseInvalid(errors: FieldError[]) {
+  if (errors.length > 0) {
+    throw new AppError("VALIDATION_FAILED", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
+  }
+}
+
+const SCOPE_TABLE = { lot: "lots", segment: "segments", subsegment: "subsegments" } as const;
+
+/** The scope named must be a lot, segment or subsegment of this very tender. */
+async function checkScope(tx: Sql, tenderId: string, scope: Scope) {
+  refuseInvalid(scopeErrors(scope));
+  if (scope.level === "tender") return;
+  const field = `${scope.level}Id` as const;
+  const [found] = await tx.query(`select 1 from ${SCOPE_TABLE[scope.level]} where id = $1 and tender_id = $2`, [
+    scope[field],
+    tenderId,
+  ]);
+  if (!found) refuseInvalid([{ field: `body.${field}`, message: `is not a ${scope.level} of this tender` }]);
+}
+
+async function ensureCodeFree(tx: Sql, tenderId: string, code: string, exceptId?: string) {
+  const rows = await tx.query<{ id: string }>("select id from requirements where tender_id = $1 and code = $2", [
+    tenderId,
+    code,
+  ]);
+  if (rows.some((r) => r.id !== exceptId)) {
+    throw new AppError("DUPLICATE", `requirement code '${code}' is already used in this tender`, {
+      errors: [{ field: "body.code", message: "is already used in this tender" }],
+    });
+  }
+}
+
+const requirementParams = (f: RequirementFields) => [
+  f.code,
+  f.text.trim(),
+  f.kind,
+  f.minClients,
+  f.lotId,
+  f.segmentId,
+  f.subsegmentId,
+  f.appliesToMembers,
+  f.appliesToSubcontractors,
+  f.position,
+];
+
+export async function createRequirement(
+  tx: Sql,
+  tenderId: string,
+  f: RequirementFields,
+  change: Change,
+): Promise<string> {
+  await tenderOf(tx, change.regionId, tenderId);
+  await assertMayChange(tx, tenderId, "the requirements");
+  refuseInvalid(kindErrors(f.kind, f.minClients));
+  await checkScope(tx, tenderId, f);
+  await ensureCodeFree(tx, tenderId, f.code);
+  const [row] = await tx.query<{ id: string }>(
+    `insert into requirements (tender_id, code, text, kind, min_clients, lot_id, segment_id, subsegment_id,
+       applies_to_members, applies_to_subcontractors, position)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+    [tenderId, ...requirementParams(f)],
+  );
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "requirement",
+    entityId: row!.id,
+    action: "requirement.create",
+    after: { tenderId, ...f },
+  });
+  return row!.id;
+}
+
+async function requirementRow(tx: Sql, change: Change, tenderId: string, id: string): Promise<Requirement> {
+  await tenderOf(tx, change.regionId, tenderId);
+  const [row] = await tx.query<RequirementRow>(`${SELECT_REQUIREMENT} where tender_id = $1 and id = $2`, [
+    tenderId,
+    id,
+  ]);
+  if (!row) throw notFound("requirement");
+  return withLevel(row);
+}
+
+/**
+ * The requirement after a patch. Naming a level or a scope id replaces the scope: ids of levels the
+ * requirement no longer has are cleared. Turning a reference requirement into yes/no clears its minimum.
+ */
+export function patchedRequirement(before: Requirement, patch: Partial<RequirementFields>): RequirementFields {
+  const level = patch.level ?? before.level;
+  const keep = level === before.level;
+  const scopeId = (field: "lotId" | "segmentId" | "subsegmentId") =>
+    patch[field] !== undefined ? patch[field] : keep ? before[field] : null;
+  const kind = patch.kind ?? before.kind;
+  return {
+    code: patch.code ?? before.code,
+    text: patch.text ?? before.text,
+    kind,
+    minClients: patch.minClients !== undefined ? patch.minClients : kind === "yes_no" ? null : before.minClients,
+    level,
+    lotId: scopeId("lotId"),
+    segmentId: scopeId("segmentId"),
+    subsegmentId: scopeId("subsegmentId"),
+    appliesToMembers: patch.appliesToMembers ?? before.appliesToMembers,
+    appliesToSubcontractors: patch.appliesToSubcontractors ?? before.appliesToSubcontractors,
+    position: patch.position ?? before.position,
+  };
+}
+
+export async function updateRequirement(
+  tx: Sql,
+  tenderId: string,
+  id: string,
+  patch: Partial<RequirementFields>,
+  change: Change,
+): Promise<void> {
+  const before = await requirementRow(tx, change, tenderId, id);
+  await assertMayChange(tx, tenderId, `requirement ${before.code}`);
+  const after = patchedRequirement(before, patch);
+  refuseInvalid(kindErrors(after.kind, after.minClients));
+  await checkScope(tx, tenderId, after);
+  if (patch.code) await ensureCodeFree(tx, tenderId, patch.code, id);
+  await tx.query(
+    `update requirements set code = $2, text = $3, kind = $4, min_clients = $5, lot_id = $6, segment_id = $7,
+       subsegment_id = $8, applies_to_members = $9, applies_to_subcontractors = $10, position = $11 where id = $1`,
+    [id, ...requirementParams(after)],
+  );
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "requirement",
+    entityId: id,
+    action: "requirement.update",
+    before,
+    after,
+  });
+}
+
+export async function deleteRequirement(tx: Sql, tenderId: string, id: string, change: Change): Promise<void> {
+  const before = await requirementRow(tx, change, tenderId, id);
+  await assertMayChange(tx, tenderId, `requirement ${before.code}`);
+  await tx.query("delete from requirements where id = $1", [id]);
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "requirement",
+    entityId: id,
+    action: "requirement.delete",
+    before,
+  });
+}
+
+// Selection criteria.
+
+export interface CriterionFields {
+  segmentId: string;
+  letter: CriterionLetter;
+  title: string;
+  text: string;
+  weight: number;
+}
+
+async function ensureLetterFree(tx: Sql, segmentId: string, letter: string, exceptId?: string) {
+  const rows = await tx.query<{ id: string }>("select id from criteria where segment_id = $1 and letter = $2", [
+    segmentId,
+    letter,
+  ]);
+  if (rows.some((r) => r.id !== exceptId)) {
+    throw new AppError("DUPLICATE", `the segment already has a criterion ${letter}`, {
+      errors: [{ field: "body.letter", message: `criterion ${letter} already exists in this segment` }],
+    });
+  }
+}
+
+export async function createCriterion(tx: Sql, tenderId: string, f: CriterionFields, change: Change): Promise<string> {
+  await tenderOf(tx, change.regionId, tenderId);
+  await assertMayChange(tx, tenderId, "the selection criteria");
+  const [segment] = await tx.query("select 1 from segments where id = $1 and tender_id = $2", [f.segmentId, tenderId]);
+  if (!segment) refuseInvalid([{ field: "body.segmentId", message: "is not a segment of this tender" }]);
+  await ensureLetterFree(tx, f.segmentId, f.letter);
+  const [row] = await tx.query<{ id: string }>(
+    `insert into criteria (tender_id, segment_id, letter, title, text, weight)
+     values ($1, $2, $3, $4, $5, $6) returning id`,
+    [tenderId, f.segmentId, f.letter, f.title.trim(), f.text.trim(), f.weight],
+  );
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "criterion",
+    entityId: row!.id,
+    action: "criterion.create",
+    after: { tenderId, ...f },
+  });
+  return row!.id;
+}
+
+async function criterionRow(tx: Sql, change: Change, tenderId: string, id: string): Promise<Criterion> {
+  await tenderOf(tx, change.regionId, tenderId);
+  const [row] = await tx.query<Criterion>(`${SELECT_CRITERION} where c.tender_id = $1 and c.id = $2`, [tenderId, id]);
+  if (!row) throw notFound("criterion");
+  return row;
+}
+
+export async function updateCriterion(
+  tx: Sql,
+  tenderId: string,
+  id: string,
+  patch: Partial<Omit<CriterionFields, "segmentId">>,
+  change: Change,
+): Promise<void> {
+  const before = await criterionRow(tx, change, tenderId, id);
+  await assertMayChange(tx, tenderId, `criterion ${before.letter}`);
+  const after: Criterion = {
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+  };
+  if (patch.letter) await ensureLetterFree(tx, before.segmentId, patch.letter, id);
+  await tx.query("update criteria set letter = $2, title = $3, text = $4, weight = $5 where id = $1", [
+    id,
+    after.letter,
+    after.title.trim(),
+    after.text.trim(),
+    after.weight,
+  ]);
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "criterion",
+    entityId: id,
+    action: "criterion.update",
+    before,
+    after,
+  });
+}
+
+export async function deleteCriterion(tx: Sql, tenderId: string, id: string, change: Change): Promise<void> {
+  const before = await criterionRow(tx, change, tenderId, id);
+  await assertMayChange(tx, tenderId, `criterion ${before.letter}`);
+  await tx.query("delete from criteria where id = $1", [id]);
+  await appendAudit(tx, { ...audit(change), entity: "criterion", entityId: id, action: "criterion.delete", before });
+}
+
+// Bidding settings and publication.
+
+export interface BiddingSettings {
+  closesAt: string;
+  bidValidDays: number;
+}
+
+export async function setBiddingSettings(tx: Sql, tenderId: string, f: BiddingSettings, change: Change): Promise<void> {
+  const tender = await tenderOf(tx, change.regionId, tenderId);
+  await assertMayChange(tx, tenderId, "the closing time and bid validity");
+  const closesAt = new Date(f.closesAt);
+  await tx.query("update tenders set closes_at = $2, bid_valid_days = $3 where id = $1", [
+    tenderId,
+    closesAt,
+    f.bidValidDays,
+  ]);
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "tender",
+    entityId: tenderId,
+    action: "tender.closing_set",
+    before: { closesAt: iso(tender.closesAt), bidValidDays: tender.bidValidDays },
+    after: { closesAt: closesAt.toISOString(), bidValidDays: f.bidValidDays },
+  });
+}
+
+/** Publishes the tender: from now on what it asks is fixed (lock.ts) and providers may bid until closesAt. */
+export async function publishTender(tx: Sql, tenderId: string, change: Change): Promise<void> {
+  await tenderOf(tx, change.regionId, tenderId);
+  await tx.query("select 1 from tenders where id = $1 for update", [tenderId]);
+  const tender = await tenderOf(tx, change.regionId, tenderId);
+  const segments = await segmentScoring(tx, tenderId);
+  const refusals = publicationRefusals(
+    { publishedAt: tender.publishedAt, closesAt: tender.closesAt, segments },
+    change.now,
+  );
+  if (refusals.length > 0) {
+    throw new AppError("CONFLICT", refusals.map((r) => r.message).join("; "), {
+      rule: refusals[0]!.rule,
+      errors: refusals.map(({ field, message }) => ({ field, message })),
+    });
+  }
+  await tx.query("update tenders set published_at = $2 where id = $1", [tenderId, change.now]);
+  const [counts] = await tx.query<{ requirements: number; criteria: number }>(
+    `select (select count(*) from requirements where tender_id = $1)::int as requirements,
+            (select count(*) from criteria where tender_id = $1)::int as criteria`,
+    [tenderId],
+  );
+  await appendAudit(tx, {
+    ...audit(change),
+    entity: "tender",
+    entityId: tenderId,
+    action: "tender.publish",
+    before: { publishedAt: null },
+    after: {
+      publishedAt: change.now.toISOString(),
+      closesAt: iso(tender.closesAt),
+      bidValidDays: tender.bidValidDays,
+      requirements: Number(counts?.requirements),
+      criteria: Number(counts?.criteria),
+    },
+  });
+}

@@ -19,6 +19,8 @@ export interface Config {
   secureCookies: boolean;
   /** The vault's master key as base64 (ZORGINKOOP_MASTER_KEY); unset means master.key in secretsDir. */
   masterKey: string | undefined;
+  /** The largest file an upload may be, in MB of 1024 × 1024 bytes (ZORGINKOOP_UPLOAD_MAX_MB). */
+  uploadMaxMb: number;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,5 +44,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: intSetting(env, "ZORGINKOOP_LOGIN_RATE_LIMIT", 20),
     secureCookies: env.ZORGINKOOP_SECURE_COOKIES === "1",
     masterKey: env.ZORGINKOOP_MASTER_KEY || undefined,
+    uploadMaxMb: intSetting(env, "ZORGINKOOP_UPLOAD_MAX_MB", 25),
   };
 }

@@ -42,6 +42,10 @@ export const POLICY = {
   "bid:closing": ["procurement_officer"],
   "bid:open": ["procurement_officer"],
   "notification:read": everyone,
+  // Uploaded files. Who may read one is decided per file (files/access.ts): a bid file by its owner,
+  // and after the opening by officers and the segment's assessors; a covenant by the combination's
+  // members and the region's staff. Everyone else gets 404, so a sealed file's existence stays hidden.
+  "file:read": everyone,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -32,6 +32,22 @@ describe("seal and open", () => {
   });
 });
 
+describe("sealing under the master key (content without a tender)", () => {
+  it("round-trips whole and streamed, and refuses another row's AAD or another master key", () => {
+    const vault = Vault.ephemeral();
+    const sealed = vault.sealDirect(Buffer.from("Samenwerkingsovereenkomst"), "covenant:1");
+    expect(sealed.includes(Buffer.from("Samenwerking"))).toBe(false);
+    expect(vault.openDirect(sealed, "covenant:1").toString()).toBe("Samenwerkingsovereenkomst");
+    expect(() => vault.openDirect(sealed, "covenant:2")).toThrow(VaultError);
+    expect(() => Vault.ephemeral().openDirect(sealed, "covenant:1")).toThrow(VaultError);
+
+    const stream = vault.sealStreamDirect("covenant:3");
+    stream.update(Buffer.from("%PDF-1.4 "));
+    stream.update(Buffer.from("convenant"));
+    expect(vault.openDirect(stream.final(), "covenant:3").toString()).toBe("%PDF-1.4 convenant");
+  });
+});
+
 describe("tender keys", () => {
   it("creates one wrapped key per tender, and only its own master key unwraps it", async () => {
     const { db, drop } = await freshDatabase();

@@ -90,12 +90,20 @@ export class Vault {
     return this.unwrap(stored!, tenderId);
   }
 
-  /** Seals content that belongs to no tender (a combination's covenant) under the master key itself. */
+  /**
+   * Seals content that belongs to no tender (a combination's covenant) under the master key itself.
+   * The AAD names the row (`covenant:<fileId>`), as everywhere.
+   */
   sealDirect(plaintext: Buffer, aad: string): Buffer {
     return seal(this.masterKey, plaintext, aad);
   }
 
-  /** Opens what `sealDirect` sealed; throws VaultError when the AAD or the bytes do not match. */
+  /** The streaming form of `sealDirect`, for uploads: chunks in, iv ‖ tag ‖ ciphertext out. */
+  sealStreamDirect(aad: string): ReturnType<typeof sealStream> {
+    return sealStream(this.masterKey, aad);
+  }
+
+  /** Opens what `sealDirect` or `sealStreamDirect` produced; throws VaultError on a wrong AAD or altered bytes. */
   openDirect(sealed: Buffer | Uint8Array, aad: string): Buffer {
     return open(this.masterKey, sealed, aad);
   }

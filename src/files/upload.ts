@@ -1,0 +1,126 @@
+// Receiving one uploaded file: the multipart stream is read chunk by chunk; each chunk goes into the
+// SHA-256 and the sealer at once, so the plaintext is never held whole. Only the first megabyte is
+// kept a moment longer, to judge the type by content. A check that fails stops the upload with its
+// reason, and nothing is stored: the caller stores only what this returns.
+import { createHash } from "node:crypto";
+import type { FastifyRequest } from "fastify";
+import { fileTypeFromBuffer } from "file-type";
+import { AppError } from "../platform/errors.ts";
+import {
+  type AcceptedType,
+  acceptedType,
+  cleanFileName,
+  type DetectedType,
+  extensionRefusal,
+  type FileRefusal,
+  sizeRefusal,
+  typeRefusal,
+} from "./check.ts";
+
+/** How much of the start of a file the type is judged on (an office file's parts list can sit a little way in). */
+const DETECTION_BYTES = 1024 * 1024;
+
+/** The multipart field that carries the file. */
+export const FILE_FIELD = "file";
+
+export interface Sealer {
+  update(chunk: Buffer): void;
+  final(): Buffer;
+}
+
+export interface ReceivedFile {
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  /** iv ‖ tag ‖ ciphertext of exactly the bytes received. */
+  sealed: Buffer;
+}
+
+const STATUS_OF: Record<FileRefusal["rule"], "VALIDATION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_FILE_TYPE"> = {
+  file_empty: "VALIDATION_FAILED",
+  file_too_large: "PAYLOAD_TOO_LARGE",
+  file_type_not_allowed: "UNSUPPORTED_FILE_TYPE",
+  file_extension_mismatch: "UNSUPPORTED_FILE_TYPE",
+};
+
+function refused(refusal: FileRefusal): AppError {
+  return new AppError(STATUS_OF[refusal.rule], refusal.message, {
+    errors: [{ field: `body.${FILE_FIELD}`, message: refusal.message }],
+    rule: refusal.rule,
+  });
+}
+
+async function detect(head: Buffer): Promise<DetectedType | undefined> {
+  try {
+    return await fileTypeFromBuffer(head);
+  } catch {
+    return undefined; // content the sniffer cannot parse is no accepted type either
+  }
+}
+
+async function judge(head: Buffer, clientName: string): Promise<AcceptedType> {
+  const detected = await detect(head);
+  const typeProblem = typeRefusal(detected, head);
+  if (typeProblem) throw refused(typeProblem);
+  const type = acceptedType(detected)!;
+  const extensionProblem = extensionRefusal(clientName, type);
+  if (extensionProblem) throw refused(extensionProblem);
+  return type;
+}
+
+/**
+ * Reads the one file of a multipart/form-data request (field `file`) into `sealer`. Throws the
+ * refusal (413 past `maxBytes`, 415 for a type not accepted or a name that contradicts the content,
+ * 400 for an empty file or no file) as soon as it is certain.
+ */
+export async function receiveFile(request: FastifyRequest, maxBytes: number, sealer: Sealer): Promise<ReceivedFile> {
+  if (!request.isMultipart()) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `send the file as multipart/form-data in the field '${FILE_FIELD}'`);
+  }
+  const noFile = new AppError("VALIDATION_FAILED", `send the file in the field '${FILE_FIELD}'`, {
+    errors: [{ field: `body.${FILE_FIELD}`, message: "no file was sent" }],
+  });
+  const part = await request.file();
+  if (!part) throw noFile;
+  if (part.fieldname !== FILE_FIELD) {
+    part.file.resume();
+    throw noFile;
+  }
+
+  const hash = createHash("sha256");
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let sizeBytes = 0;
+  let type: AcceptedType | undefined;
+  try {
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      sizeBytes += chunk.length;
+      const tooLarge = sizeRefusal(sizeBytes, maxBytes);
+      if (tooLarge) throw refused(tooLarge);
+      hash.update(chunk);
+      sealer.update(chunk);
+      if (!type) {
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes >= DETECTION_BYTES) {
+          type = await judge(Buffer.concat(head), part.filename);
+          head = [];
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("MALFORMED_REQUEST", "the upload was cut off or is not valid multipart/form-data");
+  }
+  const empty = sizeRefusal(sizeBytes, maxBytes);
+  if (empty) throw refused(empty);
+  type ??= await judge(Buffer.concat(head), part.filename);
+  return {
+    name: cleanFileName(part.filename, type),
+    mediaType: type.mediaType,
+    sizeBytes,
+    sha256: hash.digest("hex"),
+    sealed: sealer.final(),
+  };
+}

@@ -39,6 +39,8 @@ export const POLICY = {
   "bid:registrations": staff,
   // After the opening; assessors only for the segments assigned to them.
   "bid:read": ["procurement_officer", "assessor"],
+  // One bid's routes serve its owner (bid:own) and, after the opening, the staff of bid:read.
+  "bid:view": ["provider", "procurement_officer", "assessor"],
   "bid:closing": ["procurement_officer"],
   "bid:open": ["procurement_officer"],
   "notification:read": everyone,
@@ -49,6 +51,9 @@ export const POLICY = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
+
+/** Roles whose reads of bids are limited to the segments assigned to the user (user_segments). */
+export const SEGMENT_SCOPED_ROLES: readonly Role[] = ["assessor"];
 
 export function allows(role: Role, action: Action): boolean {
   return (POLICY[action] as readonly Role[]).includes(role);

@@ -268,6 +268,23 @@ export const RULES = [
   "not_closed",
   "four_eyes",
   "published_requires_qa_round",
+  "already_submitted",
+  "submitted",
+  "not_submitted",
+  "bid_withdrawn",
+  "file_in_submission",
+  "file_empty",
+  "file_too_large",
+  "file_type_not_allowed",
+  "file_extension_mismatch",
+  "lead_member_only",
+  "combination_lead_only",
+  "lead_member_required",
+  "not_opened",
+  "already_opened",
+  "closing_time_missing",
+  "closing_time_past",
+  "already_published",
 ] as const;
 export type Rule = (typeof RULES)[number];
 

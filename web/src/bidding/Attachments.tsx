@@ -13,12 +13,16 @@ interface Props {
   bidId: string;
   fileIds: string[];
   files: ReadonlyMap<string, StoredFile>;
+  /** Attached files may be detached (the content can change). */
   editable: boolean;
+  /** New files may be uploaded (the server accepts files for this bid now). */
+  canUpload: boolean;
   onUploaded(file: StoredFile): void;
   onRemove(fileId: string): void;
 }
 
-export function Attachments({ id, label, bidId, fileIds, files, editable, onUploaded, onRemove }: Props): ReactElement {
+export function Attachments(props: Props): ReactElement {
+  const { id, label, bidId, fileIds, files, editable, canUpload, onUploaded, onRemove } = props;
   const { t, i18n } = useTranslation();
   return (
     <div className="zk-attachments">
@@ -49,7 +53,9 @@ export function Attachments({ id, label, bidId, fileIds, files, editable, onUplo
           })}
         </ul>
       ) : null}
-      {editable ? <FileUpload id={id} label={label} url={biddingApi.filesUrl(bidId)} onUploaded={onUploaded} /> : null}
+      {editable && canUpload ? (
+        <FileUpload id={id} label={label} url={biddingApi.filesUrl(bidId)} onUploaded={onUploaded} />
+      ) : null}
     </div>
   );
 }

@@ -18,6 +18,7 @@ import { formatMoment } from "../dates.ts";
 import type { StoredFile } from "../files/upload.ts";
 import { FormError, refusalText, serverFieldMessage } from "../forms.tsx";
 import type { Criterion, Requirement } from "../requirements/api.ts";
+import { useMe } from "../session.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { type Bid, biddingApi, type MyBids } from "./api.ts";
 import { applicableRequirements, type SegmentPlace, serverFieldTarget } from "./applicable.ts";
@@ -44,6 +45,7 @@ interface Props {
 
 export function BidForm(props: Props): ReactElement {
   const { t, i18n } = useTranslation();
+  const { user } = useMe();
   const navigate = useNavigate();
   const { tender, place, criteria, mine } = props;
   const [bid, setBid] = useState(props.bid);
@@ -60,7 +62,10 @@ export function BidForm(props: Props): ReactElement {
   // The state as of the last render, for uploads that finish while the user goes on typing.
   const latest = useRef(state);
   latest.current = state;
-  const editable = mine.open && !closedNow;
+  const open = mine.open && !closedNow;
+  // A submitted bid is withdrawn before it changes; a withdrawn bid takes no new files (the server's rules).
+  const editable = open && bid.status !== "submitted";
+  const canUpload = open && bid.status === "draft";
   const requirements = useMemo(
     () => applicableRequirements(props.allRequirements, place, state.subsegmentIds),
     [props.allRequirements, place, state.subsegmentIds],
@@ -131,8 +136,7 @@ export function BidForm(props: Props): ReactElement {
     setBusy("withdraw");
     setFormError(null);
     try {
-      await biddingApi.withdraw(bid.id);
-      const next = await biddingApi.bid(bid.id);
+      const next = await biddingApi.withdraw(bid.id);
       setBid(next);
       props.onReplaced({ bid: next });
       setConfirmWithdraw(false);
@@ -190,7 +194,7 @@ export function BidForm(props: Props): ReactElement {
             </Alert>
           ) : null}
           <Submissions bidId={bid.id} submissions={bid.submissions} />
-          {editable && bid.status === "submitted" ? (
+          {open && bid.status === "submitted" ? (
             confirmWithdraw ? (
               <fieldset className="zk-panel zk-fieldset">
                 <legend className="zk-fieldset__legend">{t("bid.withdrawQuestion")}</legend>
@@ -218,9 +222,17 @@ export function BidForm(props: Props): ReactElement {
         </section>
       ) : null}
 
-      {!editable ? (
+      {!open ? (
         <Alert type="info">
           <Paragraph>{t("bid.readOnly")}</Paragraph>
+        </Alert>
+      ) : bid.status === "submitted" ? (
+        <Alert type="info">
+          <Paragraph>{t("bid.submittedReadOnly")}</Paragraph>
+        </Alert>
+      ) : bid.status === "withdrawn" ? (
+        <Alert type="warning">
+          <Paragraph>{t("bid.withdrawnNoFiles")}</Paragraph>
         </Alert>
       ) : null}
 
@@ -232,6 +244,10 @@ export function BidForm(props: Props): ReactElement {
             content={bid.content}
             requirements={props.allRequirements}
             criteria={criteria}
+            partyPages={{
+              bidder: bid.bidderId === user.organisationId ? "/organisation" : `/combinations/${bid.bidderId}`,
+              organisation: "/organisation",
+            }}
           />
           {dirty ? <p className="zk-hint">{t("bid.unsaved")}</p> : null}
         </aside>
@@ -260,6 +276,7 @@ export function BidForm(props: Props): ReactElement {
               files={files}
               errors={errors}
               editable={editable}
+              canUpload={canUpload}
               hasSubsegments={place.segment.subsegments.length > 0}
               onChange={(id, answer) => change({ ...state, answers: { ...state.answers, [id]: answer } })}
               onUploaded={(id, file) =>
@@ -279,6 +296,7 @@ export function BidForm(props: Props): ReactElement {
               files={files}
               errors={errors}
               editable={editable}
+              canUpload={canUpload}
               onChange={(id, entry) => change({ ...state, dossier: { ...state.dossier, [id]: entry } })}
               onUploaded={(id, file) =>
                 uploaded(file, (current) => {
@@ -319,7 +337,7 @@ export function BidForm(props: Props): ReactElement {
                 disabled={busy !== null}
                 onClick={() => void submit()}
               >
-                {bid.submissions.length > 0 ? t("bid.resubmit") : t("bid.submit")}
+                {bid.status === "withdrawn" ? t("bid.resubmit") : t("bid.submit")}
               </Button>
             </ButtonGroup>
           ) : null}

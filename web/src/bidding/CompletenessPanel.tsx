@@ -4,6 +4,7 @@ import { Alert, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { forwardRef, type ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { Criterion, Requirement } from "../requirements/api.ts";
+import { AppLink } from "../shell/links.tsx";
 import type { BidContent, Completeness } from "./api.ts";
 import { type MissingPart, missingPart, targetOf } from "./applicable.ts";
 
@@ -12,10 +13,12 @@ interface Props {
   content: BidContent;
   requirements: Requirement[];
   criteria: Criterion[];
+  /** Where the bidder's and the acting organisation's own details are kept. */
+  partyPages: { bidder: string; organisation: string };
 }
 
 export const CompletenessPanel = forwardRef<HTMLHeadingElement, Props>(function CompletenessPanel(
-  { completeness, content, requirements, criteria },
+  { completeness, content, requirements, criteria, partyPages },
   heading,
 ): ReactElement {
   const { t } = useTranslation();
@@ -40,7 +43,9 @@ export const CompletenessPanel = forwardRef<HTMLHeadingElement, Props>(function 
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: two points may name the same field.
                 <li key={index}>
-                  {target ? (
+                  {part.part === "party" ? (
+                    <AppLink to={partyPages[part.as]}>{text}</AppLink>
+                  ) : target ? (
                     <a
                       href={`#${target}`}
                       className="utrecht-link"
@@ -101,6 +106,17 @@ function missingText(
       return part.evidence
         ? t("bid.missing.evidence", { code: requirement.code })
         : t("bid.missing.requirement", { code: requirement.code });
+    }
+    case "referenceRequirement": {
+      const requirement = requirements.find((r) => r.id === part.requirementId);
+      return requirement
+        ? t("bid.missing.referenceRequirement", { code: requirement.code, count: requirement.minClients ?? 1 })
+        : t("bid.missing.references");
+    }
+    case "party": {
+      // The server names the organisation: "<name> needs a KvK number".
+      const name = /^(.*) needs a/.exec(message)?.[1] ?? "";
+      return t(`bid.missing.${part.what}`, { name });
     }
     case "criterion": {
       const criterion = criteria.find((c) => c.id === part.criterionId);

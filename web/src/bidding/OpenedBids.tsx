@@ -1,8 +1,7 @@
-// After the opening: the bids per segment, each with its last submission, linking to the bid.
+// After the opening: per segment the bids with the version that counts, linking to each bid.
 import {
   Heading2,
   Paragraph,
-  StatusBadge,
   Table,
   TableBody,
   TableCaption,
@@ -14,7 +13,7 @@ import {
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import type { Tender } from "../api.ts";
-import { formatMoment } from "../dates.ts";
+import { formatDate, formatMoment } from "../dates.ts";
 import { ErrorAlert } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { useResource } from "../useResource.ts";
@@ -22,21 +21,21 @@ import { biddingApi } from "./api.ts";
 
 export function OpenedBids({ tender }: { tender: Tender }): ReactElement {
   const { t, i18n } = useTranslation();
-  const [bids, { reload }] = useResource(() => biddingApi.openedBids(tender.id), [tender.id]);
+  const [opened, { reload }] = useResource(() => biddingApi.openedBids(tender.id), [tender.id]);
   const segments = tender.lots.flatMap((lot) => lot.segments.map((segment) => ({ lot, segment })));
 
   return (
     <section aria-labelledby="bids-heading" className="zk-section">
       <Heading2 id="bids-heading">{t("registrations.bids")}</Heading2>
-      {bids.status === "loading" ? (
+      {opened.status === "loading" ? (
         <Paragraph role="status">{t("app.loading")}</Paragraph>
-      ) : bids.status === "error" ? (
-        <ErrorAlert message={bids.message} onRetry={reload} />
-      ) : bids.data.length === 0 ? (
+      ) : opened.status === "error" ? (
+        <ErrorAlert message={opened.message} onRetry={reload} />
+      ) : opened.data.bids.length === 0 ? (
         <Paragraph>{t("registrations.noBids")}</Paragraph>
       ) : (
         segments
-          .filter(({ segment }) => bids.data.some((b) => b.segmentId === segment.id))
+          .filter(({ segment }) => opened.data.bids.some((b) => b.segmentId === segment.id))
           .map(({ lot, segment }) => (
             <div key={segment.id} className="zk-table-scroll">
               <Table className="zk-table">
@@ -46,37 +45,31 @@ export function OpenedBids({ tender }: { tender: Tender }): ReactElement {
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell scope="col">{t("receipt.bidder")}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t("bidding.status")}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t("receipt.version")}</TableHeaderCell>
                     <TableHeaderCell scope="col">{t("receipt.submittedAt")}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t("receipt.validUntil")}</TableHeaderCell>
+                    <TableHeaderCell scope="col" className="zk-numeric">
+                      {t("receipt.files")}
+                    </TableHeaderCell>
                     <TableHeaderCell scope="col">SHA-256</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {bids.data
+                  {opened.data.bids
                     .filter((b) => b.segmentId === segment.id)
                     .map((bid) => (
                       <TableRow key={bid.id}>
                         <TableHeaderCell scope="row">
                           <AppLink to={`/bids/${bid.id}`}>{bid.bidderName}</AppLink>
                         </TableHeaderCell>
+                        <TableCell>{bid.version}</TableCell>
+                        <TableCell>{formatMoment(bid.submittedAt, i18n.language, { seconds: true })}</TableCell>
+                        <TableCell>{formatDate(bid.validUntil, i18n.language)}</TableCell>
+                        <TableCell className="zk-numeric">{bid.files.length}</TableCell>
                         <TableCell>
-                          <StatusBadge status={bid.status === "submitted" ? "active" : "inactive"}>
-                            {t(`bidStatus.${bid.status}`)}
-                          </StatusBadge>
-                        </TableCell>
-                        <TableCell>
-                          {bid.lastSubmission
-                            ? `${t("receipt.versionLink", { version: bid.lastSubmission.version })}, ${formatMoment(bid.lastSubmission.submittedAt, i18n.language, { seconds: true })}`
-                            : "—"}
-                        </TableCell>
-                        <TableCell>
-                          {bid.lastSubmission ? (
-                            <code className="zk-code zk-hash" title={bid.lastSubmission.sha256}>
-                              {bid.lastSubmission.sha256.slice(0, 16)}…
-                            </code>
-                          ) : (
-                            "—"
-                          )}
+                          <code className="zk-code zk-hash zk-hash--short" title={bid.sha256}>
+                            {bid.sha256.slice(0, 16)}…
+                          </code>
                         </TableCell>
                       </TableRow>
                     ))}

@@ -11,14 +11,14 @@ import { biddingApi, type Opening } from "./api.ts";
 
 export function OpeningPanel(props: {
   tenderId: string;
-  opening: Opening | null;
+  opening: Opening;
   onChanged(message: string): Promise<void>;
 }): ReactElement {
   const { t, i18n } = useTranslation();
   const { user } = useMe();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const first = props.opening?.firstOfficer ?? null;
+  const first = props.opening.firstOfficer;
   const mine = first?.id === user.id;
   const officer = can.open(user.role);
 
@@ -39,12 +39,15 @@ export function OpeningPanel(props: {
     <section aria-labelledby="opening-heading" className="zk-section zk-panel zk-opening">
       <Heading2 id="opening-heading">{t("opening.title")}</Heading2>
       <Paragraph>{t("opening.intro")}</Paragraph>
-      {first && props.opening?.firstAt ? (
+      {first && props.opening.firstConfirmedAt ? (
         <Alert type="info">
           <Paragraph>
             {mine
-              ? t("opening.waiting", { time: formatMoment(props.opening.firstAt, i18n.language) })
-              : t("opening.firstBy", { name: first.name, time: formatMoment(props.opening.firstAt, i18n.language) })}
+              ? t("opening.waiting", { time: formatMoment(props.opening.firstConfirmedAt, i18n.language) })
+              : t("opening.firstBy", {
+                  name: first.name,
+                  time: formatMoment(props.opening.firstConfirmedAt, i18n.language),
+                })}
           </Paragraph>
         </Alert>
       ) : (

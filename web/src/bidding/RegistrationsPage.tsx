@@ -80,10 +80,10 @@ function View(props: ViewProps): ReactElement {
   const { tender, registrations } = props;
   const { t, i18n } = useTranslation();
   const { user } = useMe();
-  const now = useServerNow(registrations.serverTime);
+  const now = useServerNow(registrations.opening.serverTime);
   const { announcement, onChanged } = props;
   const closesAt = registrations.closesAt;
-  const closed = closesAt !== null && Date.parse(closesAt) <= now;
+  const closed = registrations.opening.closed || (closesAt !== null && Date.parse(closesAt) <= now);
   const opened = registrations.openedAt !== null;
 
   return (
@@ -97,7 +97,7 @@ function View(props: ViewProps): ReactElement {
 
       <section aria-labelledby="closing-heading" className="zk-section zk-panel">
         <Heading2 id="closing-heading">{t("bidding.closing")}</Heading2>
-        <ClosingTime closesAt={closesAt} serverTime={registrations.serverTime} />
+        <ClosingTime closesAt={closesAt} serverTime={registrations.opening.serverTime} />
         <DataList className="zk-facts">
           <DataListItem>
             <DataListKey>{t("registrations.registered")}</DataListKey>

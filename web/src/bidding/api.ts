@@ -100,12 +100,16 @@ export interface Receipt {
 }
 
 export interface Opening {
+  closesAt: string | null;
+  serverTime: string;
+  /** The closing time has passed, so the opening may start. */
+  closed: boolean;
   /** Set once the second officer has confirmed. */
   openedAt: string | null;
   firstOfficer: { id: string; name: string } | null;
-  firstAt: string | null;
+  firstConfirmedAt: string | null;
   secondOfficer: { id: string; name: string } | null;
-  secondAt: string | null;
+  secondConfirmedAt: string | null;
 }
 
 export interface Extension {
@@ -118,22 +122,26 @@ export interface Extension {
 export interface Registrations {
   closesAt: string | null;
   openedAt: string | null;
-  serverTime?: string;
   registrations: { organisationId: string; name: string; registeredAt: string }[];
   bidCount: number;
   submittedCount: number;
   extensions: Extension[];
-  opening: Opening | null;
+  opening: Opening;
 }
 
-/** A bid as officers see it after the opening. */
+/** A bid as officers see it after the opening: the version that counts. */
 export interface OpenedBid {
   id: string;
   segmentId: string;
+  segmentName: string;
   bidderId: string;
   bidderName: string;
-  status: BidStatus;
-  lastSubmission: Submission | null;
+  version: number;
+  sha256: string;
+  submittedAt: string;
+  validUntil: string;
+  content: BidContent;
+  files: { id: string; sha256: string; sizeBytes: number; mediaType: string }[];
 }
 
 export const EMPTY_CONTENT: BidContent = {
@@ -151,13 +159,17 @@ export const bidPath = (id: string) => `/api/bids/${encodeURIComponent(id)}`;
 
 export const biddingApi = {
   myBids: (tenderId: string) => request<MyBids>("GET", `${tenderPath(tenderId)}/my-bids`),
-  register: (tenderId: string) => request<unknown>("POST", `${tenderPath(tenderId)}/registrations`),
+  register: (tenderId: string) =>
+    request<{ tenderId: string; organisationId: string; registeredAt: string }>(
+      "POST",
+      `${tenderPath(tenderId)}/registrations`,
+    ),
   createBid: (tenderId: string, segmentId: string, bidderId?: string) =>
     request<Bid>("POST", `${tenderPath(tenderId)}/bids`, { segmentId, ...(bidderId ? { bidderId } : {}) }),
   bid: (bidId: string) => request<Bid>("GET", bidPath(bidId)),
   saveContent: (bidId: string, content: BidContent) => request<Bid>("PUT", `${bidPath(bidId)}/content`, content),
   submit: (bidId: string) => request<Receipt>("POST", `${bidPath(bidId)}/submit`),
-  withdraw: (bidId: string) => request<unknown>("POST", `${bidPath(bidId)}/withdraw`),
+  withdraw: (bidId: string) => request<Bid>("POST", `${bidPath(bidId)}/withdraw`),
   files: (bidId: string) => request<StoredFile[]>("GET", `${bidPath(bidId)}/files`),
   deleteFile: (fileId: string) => request<unknown>("DELETE", `/api/files/${encodeURIComponent(fileId)}`),
   filesUrl: (bidId: string) => `${bidPath(bidId)}/files`,
@@ -170,7 +182,8 @@ export const biddingApi = {
     request<unknown>("POST", `${tenderPath(tenderId)}/closing-time/extensions`, { closesAt, reason }),
   opening: (tenderId: string) => request<Opening>("GET", `${tenderPath(tenderId)}/opening`),
   confirmOpening: (tenderId: string) => request<Opening>("POST", `${tenderPath(tenderId)}/opening`),
-  openedBids: (tenderId: string) => request<OpenedBid[]>("GET", `${tenderPath(tenderId)}/bids`),
+  openedBids: (tenderId: string) =>
+    request<{ openedAt: string; bids: OpenedBid[] }>("GET", `${tenderPath(tenderId)}/bids`),
 };
 
 /** The SHA-256 of bytes as lower-case hex, computed by the browser. */

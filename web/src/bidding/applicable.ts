@@ -66,6 +66,8 @@ export type MissingPart =
   | { part: "subsegments" | "municipalities" | "specialisms" | "references" | "subcontractors"; index?: number }
   | { part: "requirement"; requirementId: string | null; evidence: boolean }
   | { part: "criterion"; criterionId: string | null }
+  | { part: "referenceRequirement"; requirementId: string }
+  | { part: "party"; as: "bidder" | "organisation"; what: "kvkNumber" | "legalForm" }
   | { part: "other" };
 
 /**
@@ -87,7 +89,14 @@ export function missingPart(field: string, content: BidContentRefs): MissingPart
     case "specialisms":
       return { part: "specialisms" };
     case "references":
+      // "references.<requirementId>": a reference requirement that no reference meets yet.
+      if (id) return { part: "referenceRequirement", requirementId: id };
       return index === undefined ? { part: "references" } : { part: "references", index };
+    case "bidder":
+    case "organisation":
+      return second === "kvkNumber" || second === "legalForm"
+        ? { part: "party", as: head, what: second }
+        : { part: "other" };
     case "subcontractors":
       return index === undefined ? { part: "subcontractors" } : { part: "subcontractors", index };
     case "requirementAnswers":
@@ -118,6 +127,8 @@ export function targetOf(missing: MissingPart): string | null {
       return fieldIds[missing.part];
     case "references":
       return missing.index === undefined ? fieldIds.references : fieldIds.reference(missing.index, "client");
+    case "referenceRequirement":
+      return fieldIds.references;
     case "subcontractors":
       return missing.index === undefined ? fieldIds.subcontractors : fieldIds.subcontractor(missing.index, "kvkNumber");
     case "requirement":

@@ -142,15 +142,22 @@ export function refusalOf(
   name: string,
   t: (key: string, options?: Record<string, unknown>) => string,
 ): string {
-  if (error.problem.status === 413 || error.code === "PAYLOAD_TOO_LARGE") {
-    const limit = /(\d+)\s*MB/i.exec(error.problem.detail ?? "")?.[1];
+  const detail = error.problem.detail ?? "";
+  if (error.rule === "file_too_large" || error.problem.status === 413) {
+    const limit = /(\d+(?:\.\d+)?)\s*MB/i.exec(detail)?.[1];
     return limit ? t("files.tooLargeLimit", { name, limit }) : t("files.tooLarge", { name });
   }
-  if (error.problem.status === 415 || error.code === "UNSUPPORTED_MEDIA_TYPE") {
-    const detected = /\b([a-z]+\/[a-z0-9.+-]+)/i.exec(error.problem.detail ?? "")?.[1];
+  if (error.rule === "file_extension_mismatch") {
+    const extension = /rename it to (\.[a-z0-9]+)/i.exec(detail)?.[1];
+    return t("files.extensionMismatch", { name, extension: extension ?? "" });
+  }
+  if (error.rule === "file_type_not_allowed" || error.problem.status === 415) {
+    const detected = /plain text/.test(detail) ? "text/plain" : /\b([a-z]+\/[a-z0-9.+-]+)/i.exec(detail)?.[1];
     return detected ? t("files.wrongTypeDetected", { name, detected }) : t("files.wrongType", { name });
   }
+  if (error.rule === "file_empty") return t("files.empty", { name });
   if (error.rule === "closed") return t("files.closed", { name });
+  if (error.rule === "bid_withdrawn") return t("files.withdrawn", { name });
   if (error.code === "NETWORK") return t("files.network", { name });
   return t("files.failed", { name, detail: error.problem.detail ?? error.problem.title });
 }

@@ -28,7 +28,7 @@ export function NotificationsPage(): ReactElement {
       </>
     );
   }
-  const notifications = [...list.data].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const notifications = list.data.notifications;
   const unreadOnes = notifications.filter((n) => !n.readAt);
 
   async function markRead(targets: Notification[]) {

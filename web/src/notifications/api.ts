@@ -12,6 +12,6 @@ export interface Notification {
 }
 
 export const notificationsApi = {
-  list: () => request<Notification[]>("GET", "/api/notifications"),
-  markRead: (id: string) => request<unknown>("POST", `/api/notifications/${encodeURIComponent(id)}/read`),
+  list: () => request<{ unread: number; notifications: Notification[] }>("GET", "/api/notifications"),
+  markRead: (id: string) => request<Notification>("POST", `/api/notifications/${encodeURIComponent(id)}/read`),
 };

@@ -30,7 +30,7 @@ export function UnreadProvider({ children }: { children: ReactNode }): ReactElem
     let live = true;
     const load = () =>
       notificationsApi.list().then(
-        (all) => live && setCount(all.filter((n) => !n.readAt).length),
+        (list) => live && setCount(list.unread),
         () => live && setCount(null),
       );
     void load();

@@ -16,6 +16,7 @@ interface Props {
   files: ReadonlyMap<string, StoredFile>;
   errors: Record<string, string>;
   editable: boolean;
+  canUpload: boolean;
   onChange(criterionId: string, entry: { text: string; fileIds: string[] }): void;
   onUploaded(criterionId: string, file: StoredFile): void;
 }
@@ -54,6 +55,7 @@ export function DossierSection(props: Props): ReactElement {
               fileIds={entry.fileIds}
               files={props.files}
               editable={props.editable}
+              canUpload={props.canUpload}
               onUploaded={(file) => props.onUploaded(criterion.id, file)}
               onRemove={(fileId) =>
                 props.onChange(criterion.id, { ...entry, fileIds: entry.fileIds.filter((f) => f !== fileId) })

@@ -16,6 +16,7 @@ interface Props {
   files: ReadonlyMap<string, StoredFile>;
   errors: Record<string, string>;
   editable: boolean;
+  canUpload: boolean;
   hasSubsegments: boolean;
   onChange(requirementId: string, answer: AnswerState): void;
   onUploaded(requirementId: string, file: StoredFile): void;
@@ -45,10 +46,9 @@ export function RequirementsSection(props: Props): ReactElement {
 
 function RequirementAnswer(props: Props & { requirement: Requirement; answer: AnswerState }): ReactElement {
   const { t } = useTranslation();
-  const { requirement, answer, errors, editable } = props;
+  const { requirement, answer, errors } = props;
   const groupId = fieldIds.requirement(requirement.id);
   const textId = `${groupId}-text`;
-  const errorId = `${groupId}-error`;
   const error = errors[groupId];
   const change = (next: Partial<AnswerState>) => props.onChange(requirement.id, { ...answer, ...next });
   return (
@@ -67,6 +67,30 @@ function RequirementAnswer(props: Props & { requirement: Requirement; answer: An
         {requirement.appliesToMembers ? <li>{t("requirements.appliesToMembers")}</li> : null}
         {requirement.appliesToSubcontractors ? <li>{t("requirements.appliesToSubcontractors")}</li> : null}
       </ul>
+      {requirement.kind === "reference" ? (
+        <p className="zk-hint">{t("bid.referenceRequirementHint", { count: requirement.minClients ?? 1 })}</p>
+      ) : (
+        <YesNo {...props} groupId={groupId} textId={textId} error={error} change={change} />
+      )}
+    </div>
+  );
+}
+
+function YesNo(
+  props: Props & {
+    requirement: Requirement;
+    answer: AnswerState;
+    groupId: string;
+    textId: string;
+    error: string | undefined;
+    change(next: Partial<AnswerState>): void;
+  },
+): ReactElement {
+  const { t } = useTranslation();
+  const { requirement, answer, editable, groupId, textId, error, change } = props;
+  const errorId = `${groupId}-error`;
+  return (
+    <>
       <fieldset
         id={groupId}
         className={error ? "zk-fieldset zk-fieldset--invalid zk-radios" : "zk-fieldset zk-radios"}
@@ -97,7 +121,7 @@ function RequirementAnswer(props: Props & { requirement: Requirement; answer: An
         description={t("bid.evidenceHint")}
         value={answer.evidence}
         onChange={(evidence) => change({ evidence })}
-        error={errors[fieldIds.evidence(requirement.id)]}
+        error={props.errors[fieldIds.evidence(requirement.id)]}
         rows={3}
       />
       <Attachments
@@ -107,9 +131,10 @@ function RequirementAnswer(props: Props & { requirement: Requirement; answer: An
         fileIds={answer.fileIds}
         files={props.files}
         editable={editable}
+        canUpload={props.canUpload}
         onUploaded={(file) => props.onUploaded(requirement.id, file)}
         onRemove={(fileId) => change({ fileIds: answer.fileIds.filter((f) => f !== fileId) })}
       />
-    </div>
+    </>
   );
 }

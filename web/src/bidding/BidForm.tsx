@@ -154,6 +154,12 @@ export function BidForm(props: Props): ReactElement {
     const next = link(latest.current);
     latest.current = next;
     setState(next);
+    // Half-filled fields (an answer without yes or no) wait for the user's own save.
+    if (Object.keys(formProblems(next, t)).length > 0) {
+      setDirty(true);
+      setAnnouncement(t("bid.fileUnsaved", { name: file.name }));
+      return;
+    }
     void save(next, false).then((saved) => {
       if (saved) setAnnouncement(t("bid.fileLinked", { name: file.name }));
     });

@@ -546,6 +546,7 @@ export const en: Messages = {
     save: "Save",
     saved: "The bid has been saved ({{time}}).",
     fileLinked: "{{name}} has been uploaded and attached to the bid.",
+    fileUnsaved: "{{name}} has been uploaded. Complete the requirement and save the bid to keep the file with it.",
     submit: "Submit",
     resubmit: "Submit again",
     submissions: "Submitted versions",

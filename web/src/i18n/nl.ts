@@ -554,6 +554,7 @@ export const nl = {
     save: "Opslaan",
     saved: "De inschrijving is opgeslagen ({{time}}).",
     fileLinked: "{{name}} is geüpload en aan de inschrijving gekoppeld.",
+    fileUnsaved: "{{name}} is geüpload. Vul de eis verder in en sla de inschrijving op om het bestand te bewaren.",
     submit: "Indienen",
     resubmit: "Opnieuw indienen",
     submissions: "Ingediende versies",

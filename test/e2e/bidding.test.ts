@@ -5,8 +5,8 @@
 import { createHash } from "node:crypto";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { samplePdf } from "../../src/files/testing.ts";
 import { loginCookie } from "../../src/platform/testing.ts";
-import { tinyPdf } from "./pdf.ts";
 import { axeViolations, DEMO, type E2E, login, screenshot, startE2E } from "./support.ts";
 
 const YES_NO = ["AM-1", "AM-2", "J-2", "DYS-1"];
@@ -16,7 +16,7 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
   let e2e: E2E;
   let page: Page;
   let bidId = "";
-  const pdf = tinyPdf("Protocol Dyslexie: werkwijze Zorgpartners Achterhoek");
+  const pdf = samplePdf("Protocol Dyslexie: werkwijze Zorgpartners Achterhoek");
 
   beforeAll(async () => {
     e2e = await startE2E();

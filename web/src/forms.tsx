@@ -206,6 +206,9 @@ export function serverFieldMessage(message: string, t: (key: string) => string):
   if (/lower-case letters, digits and dashes/.test(message)) return t("validation.code");
   if (/e-mail address/.test(message)) return t("validation.email");
   if (/KvK number/.test(message)) return t("validation.kvk");
+  if (/already registered in this region/.test(message)) return t("register.duplicate");
+  if (/already has an account/.test(message)) return t("register.emailTaken");
+  if (/not a known region/.test(message)) return t("register.unknownRegion");
   if (/AGB code/.test(message)) return t("validation.agb");
   if (/at least 12 characters/.test(message)) return t("validation.password12");
   if (/telephone number/.test(message)) return t("validation.phone");
@@ -238,7 +241,9 @@ export function serverRefusal<F extends string>(
       const field = fieldOf(path, fields);
       if (field && !errors[field]) errors[field] = serverFieldMessage(message, t);
     }
-    if (duplicate && error.code === "DUPLICATE") errors[duplicate.field] = duplicate.message;
+    if (duplicate && error.code === "DUPLICATE" && Object.keys(errors).length === 0) {
+      errors[duplicate.field] = duplicate.message;
+    }
   }
   if (Object.keys(errors).length > 0) return { errors, formError: null };
   const rule = error instanceof ApiError ? error.rule : undefined;

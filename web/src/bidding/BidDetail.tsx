@@ -67,7 +67,7 @@ export function BidDetail({ bid, tender, place, requirements, criteria, files }:
       </section>
 
       <section aria-labelledby="covers-heading" className="zk-section">
-        <Heading2 id="covers-heading">{t("bid.choices")}</Heading2>
+        <Heading2 id="covers-heading">{t("bidDetail.covers")}</Heading2>
         <Heading3>{t("bid.subsegments")}</Heading3>
         <Paragraph>{names(content.subsegmentIds, place.segment.subsegments).join(", ") || "—"}</Paragraph>
         <Heading3>{t("bid.municipalities")}</Heading3>
@@ -99,7 +99,13 @@ export function BidDetail({ bid, tender, place, requirements, criteria, files }:
                       <span className="zk-muted zk-block zk-prewrap">{requirement.text}</span>
                     </TableHeaderCell>
                     <TableCell>
-                      {answer ? (answer.met ? t("bid.yes") : t("bid.no")) : t("bidDetail.noAnswer")}
+                      {requirement.kind === "reference"
+                        ? t("bidDetail.byReference")
+                        : answer
+                          ? answer.met
+                            ? t("bid.yes")
+                            : t("bid.no")
+                          : t("bidDetail.noAnswer")}
                     </TableCell>
                     <TableCell className="zk-prewrap">{answer?.evidence || "—"}</TableCell>
                     <TableCell>{fileLinks(answer?.fileIds ?? [])}</TableCell>

@@ -332,6 +332,7 @@ export const en: Messages = {
     submit: "Register",
     busy: "Registering…",
     duplicate: "An organisation with this KvK number already exists in this region.",
+    emailTaken: "An account with this e-mail address already exists. Log in with that account.",
     toLogin: "Already have an account? Log in.",
   },
   organisation: {
@@ -440,7 +441,7 @@ export const en: Messages = {
     days_other: "{{count}} days",
     clock: "{{hours}}:{{minutes}}:{{seconds}}",
     closed: "Bidding has closed.",
-    serverClock: "The server's clock decides; this countdown runs with the server's time.",
+    serverClock: "Dutch time. The server's clock decides; this countdown runs with the server's time.",
     noClosingTime: "The closing time has not been set yet.",
     notPublished: "This tender has not been published yet. Bidding opens at publication.",
     validity_one: "A bid stays valid for 1 day after it is submitted.",
@@ -594,7 +595,7 @@ export const en: Messages = {
     title: "Bids in {{name}}",
     intro:
       "Until the closing time you see only who has registered and how many bids exist. Their content stays sealed until two procurement officers open the bids.",
-    introOpened: "The bids have been opened.",
+    introOpened: "The bids have been opened. Below, per segment, the version that counts.",
     registered: "Registered",
     bidCount: "Bids",
     submittedCount: "Of which submitted",
@@ -643,6 +644,8 @@ export const en: Messages = {
     answer: "Answer",
     evidence: "Evidence",
     noAnswer: "Not answered",
+    covers: "What the bidder offers",
+    byReference: "See the references",
     files: "All files of the bid",
   },
   requirementLevel: {

@@ -337,6 +337,7 @@ export const nl = {
     submit: "Aanmelden",
     busy: "Bezig met aanmelden…",
     duplicate: "Er is in deze regio al een organisatie met dit KvK-nummer.",
+    emailTaken: "Er bestaat al een account met dit e-mailadres. Log in met dat account.",
     toLogin: "Heeft u al een account? Log in.",
   },
   organisation: {
@@ -447,7 +448,7 @@ export const nl = {
     days_other: "{{count}} dagen",
     clock: "{{hours}}:{{minutes}}:{{seconds}}",
     closed: "De inschrijving is gesloten.",
-    serverClock: "De klok van de server is leidend; deze teller loopt gelijk met de server.",
+    serverClock: "Nederlandse tijd. De klok van de server is leidend; deze teller loopt gelijk met de server.",
     noClosingTime: "De sluitingstijd is nog niet vastgesteld.",
     notPublished: "Deze aanbesteding is nog niet gepubliceerd. Inschrijven kan vanaf de publicatie.",
     validity_one: "Een inschrijving blijft 1 dag geldig na het indienen.",
@@ -603,7 +604,7 @@ export const nl = {
     title: "Inschrijvingen op {{name}}",
     intro:
       "Tot de sluitingstijd ziet u alleen wie zich heeft aangemeld en hoeveel inschrijvingen er zijn. De inhoud blijft verzegeld tot twee inkoopspecialisten de inschrijvingen openen.",
-    introOpened: "De inschrijvingen zijn geopend.",
+    introOpened: "De inschrijvingen zijn geopend. Per segment staat hieronder de versie die geldt.",
     registered: "Aangemeld",
     bidCount: "Inschrijvingen",
     submittedCount: "Waarvan ingediend",
@@ -652,6 +653,8 @@ export const nl = {
     answer: "Antwoord",
     evidence: "Onderbouwing",
     noAnswer: "Niet beantwoord",
+    covers: "Wat de inschrijver aanbiedt",
+    byReference: "Zie de referenties",
     files: "Alle bestanden van de inschrijving",
   },
   requirementLevel: {

@@ -1,7 +1,7 @@
 // Registering a new provider organisation (aanmelden als zorgaanbieder): the organisation's name,
 // legal form, KvK number and optional AGB code, and the first user. Public, reached from the login page.
 import { Button, Heading1, Heading2, Paragraph } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type FormEvent, type ReactElement, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../api.ts";
@@ -47,9 +47,13 @@ export function RegisterPage(): ReactElement {
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const registered = useRef(false);
   usePageTitle(t("register.title"));
 
-  if (state.status === "ready") return <Navigate to="/organisation" replace />;
+  // Logged in (just now, by registering, or before): the organisation's page is where to go on.
+  if (state.status === "ready") {
+    return <Navigate to="/organisation" replace state={{ registered: registered.current }} />;
+  }
 
   const set = (field: Field) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -112,9 +116,9 @@ export function RegisterPage(): ReactElement {
       return;
     }
     // Registered: log in with the new account and continue with the organisation's details.
+    registered.current = true;
     try {
       signIn(await api.login(email, values["user.password"]));
-      navigate("/organisation", { replace: true, state: { registered: true } });
     } catch {
       navigate("/login", { replace: true });
     }

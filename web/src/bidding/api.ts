@@ -1,6 +1,7 @@
 // The API of bids (issue 6): registering for a tender, a bid per segment, its content and
 // completeness, submitting with a receipt, withdrawing; for officers the registrations before the
 // closing time, extending it, the two-officer opening and the bids after it.
+import type { BidContent } from "../../../src/bidding/content.ts";
 import { request } from "../api.ts";
 import type { StoredFile } from "../files/upload.ts";
 
@@ -33,41 +34,13 @@ export interface MyBids {
   segments: { segmentId: string; code: string; name: string; lotName: string; bid: BidSummary | null }[];
 }
 
-export interface RequirementAnswer {
-  requirementId: string;
-  met: boolean;
-  evidence: string;
-  fileIds: string[];
-}
-
-export interface DossierEntry {
-  criterionId: string;
-  text: string;
-  fileIds: string[];
-}
-
-export interface Reference {
-  client: string;
-  description: string;
-  clientsServed: number;
-  period: string;
-}
-
-export interface Subcontractor {
-  kvkNumber: string;
-  name: string;
-  role: string;
-}
-
-export interface BidContent {
-  subsegmentIds: string[];
-  municipalityIds: string[];
-  specialisms: string[];
-  requirementAnswers: RequirementAnswer[];
-  dossier: DossierEntry[];
-  references: Reference[];
-  subcontractors: Subcontractor[];
-}
+export type {
+  BidContent,
+  DossierEntry,
+  Reference,
+  RequirementAnswer,
+  Subcontractor,
+} from "../../../src/bidding/content.ts";
 
 export interface Completeness {
   complete: boolean;
@@ -143,16 +116,6 @@ export interface OpenedBid {
   content: BidContent;
   files: { id: string; sha256: string; sizeBytes: number; mediaType: string }[];
 }
-
-export const EMPTY_CONTENT: BidContent = {
-  subsegmentIds: [],
-  municipalityIds: [],
-  specialisms: [],
-  requirementAnswers: [],
-  dossier: [],
-  references: [],
-  subcontractors: [],
-};
 
 const tenderPath = (id: string) => `/api/tenders/${encodeURIComponent(id)}`;
 export const bidPath = (id: string) => `/api/bids/${encodeURIComponent(id)}`;

@@ -1,5 +1,6 @@
 // Which of a tender's minimum requirements a bid on a segment must answer, and where the bid form
 // shows each part of the content. Pure: no React, no requests.
+import { applicableRequirements as applicable } from "../../../src/requirements/applicable.ts";
 import type { Segment, Tender } from "../api.ts";
 import type { Criterion, Requirement } from "../requirements/api.ts";
 
@@ -18,23 +19,20 @@ export function findSegment(tender: Tender, segmentId: string): SegmentPlace | n
 }
 
 /**
- * The requirements that apply to a bid on the segment: those of the whole tender, of its lot, of the
- * segment, and of the subsegments the bid chose (failing one of those removes only that subsegment).
+ * The requirements that apply to a bid on the segment, by the server's own rule
+ * (src/requirements/applicable.ts): the tender's, the lot's, the segment's and those of the chosen
+ * subsegments; shown from the widest level to the narrowest.
  */
 export function applicableRequirements(
   requirements: readonly Requirement[],
   place: SegmentPlace,
   chosenSubsegmentIds: readonly string[],
 ): Requirement[] {
-  const subsegments = new Set(place.segment.subsegments.map((s) => s.id));
-  return requirements
-    .filter((r) => {
-      if (r.subsegmentId) return subsegments.has(r.subsegmentId) && chosenSubsegmentIds.includes(r.subsegmentId);
-      if (r.segmentId) return r.segmentId === place.segment.id;
-      if (r.lotId) return r.lotId === place.lotId;
-      return true;
-    })
-    .sort((a, b) => levelOrder(a) - levelOrder(b) || a.position - b.position || a.code.localeCompare(b.code));
+  return applicable(requirements, {
+    lotId: place.lotId,
+    segmentId: place.segment.id,
+    subsegmentIds: chosenSubsegmentIds,
+  }).sort((a, b) => levelOrder(a) - levelOrder(b) || a.position - b.position || a.code.localeCompare(b.code));
 }
 
 const LEVELS = ["tender", "lot", "segment", "subsegment"] as const;

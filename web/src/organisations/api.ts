@@ -1,15 +1,15 @@
 // The API of organisations and combinations (issue 6): registration, "my organisation", combinations
 // with their members and covenant.
+import type { CombinationLegalForm, LegalForm } from "../../../src/organisations/rules.ts";
 import { request } from "../api.ts";
 import type { StoredFile } from "../files/upload.ts";
 
-export const LEGAL_FORMS = ["stichting", "bv", "zzp", "vof", "cooperatie", "cooperatie_io", "consortium"] as const;
-export type LegalForm = (typeof LEGAL_FORMS)[number];
-/** The legal forms of a single provider. */
-export const SINGLE_FORMS = ["stichting", "bv", "zzp", "vof"] as const;
-/** The legal forms of a combination (samenwerkingsverband). */
-export const COMBINATION_FORMS = ["cooperatie", "cooperatie_io", "consortium"] as const;
-export type CombinationForm = (typeof COMBINATION_FORMS)[number];
+export type { CombinationLegalForm as CombinationForm, LegalForm } from "../../../src/organisations/rules.ts";
+export {
+  COMBINATION_LEGAL_FORMS as COMBINATION_FORMS,
+  LEGAL_FORMS,
+  SINGLE_LEGAL_FORMS as SINGLE_FORMS,
+} from "../../../src/organisations/rules.ts";
 
 export interface Contact {
   name: string;
@@ -26,7 +26,7 @@ export interface MyOrganisation {
   agbCode: string | null;
   address: string | null;
   contacts: Contact[];
-  combinations: { id: string; name: string; legalForm: CombinationForm; isLead: boolean }[];
+  combinations: { id: string; name: string; legalForm: CombinationLegalForm; isLead: boolean }[];
 }
 
 export interface OrganisationChange {
@@ -49,7 +49,7 @@ export interface Member {
 export interface Combination {
   id: string;
   name: string;
-  legalForm: CombinationForm;
+  legalForm: CombinationLegalForm;
   kvkNumber: string | null;
   leadMemberId: string;
   members: Member[];
@@ -69,11 +69,13 @@ export const organisationsApi = {
     request<{ organisationId: string; userId: string }>("POST", "/api/register", registration),
   mine: () => request<MyOrganisation>("GET", "/api/organisations/mine"),
   changeMine: (change: OrganisationChange) => request<MyOrganisation>("PATCH", "/api/organisations/mine", change),
-  createCombination: (combination: { name: string; legalForm: CombinationForm; kvkNumber?: string }) =>
+  createCombination: (combination: { name: string; legalForm: CombinationLegalForm; kvkNumber?: string }) =>
     request<Combination>("POST", "/api/combinations", combination),
   combination: (id: string) => request<Combination>("GET", combinationPath(id)),
-  changeCombination: (id: string, change: { name?: string; legalForm?: CombinationForm; kvkNumber?: string | null }) =>
-    request<unknown>("PATCH", combinationPath(id), change),
+  changeCombination: (
+    id: string,
+    change: { name?: string; legalForm?: CombinationLegalForm; kvkNumber?: string | null },
+  ) => request<unknown>("PATCH", combinationPath(id), change),
   addMember: (
     id: string,
     member: { kvkNumber: string; name: string; qualifications: string; responsibilities: string },

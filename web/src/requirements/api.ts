@@ -1,41 +1,16 @@
 // What a tender asks (issue 6): its minimum requirements and, per segment, the selection criteria A–F.
+// The types are the server's own (src/requirements/types.ts), so the two cannot drift apart.
+import type { RequirementsOverview } from "../../../src/requirements/types.ts";
 import { request } from "../api.ts";
 
-export type RequirementLevel = "tender" | "lot" | "segment" | "subsegment";
-
-export interface Requirement {
-  id: string;
-  code: string;
-  text: string;
-  kind: "yes_no" | "reference";
-  minClients: number | null;
-  level: RequirementLevel;
-  lotId: string | null;
-  segmentId: string | null;
-  subsegmentId: string | null;
-  appliesToMembers: boolean;
-  appliesToSubcontractors: boolean;
-  position: number;
-}
-
-export interface Criterion {
-  id: string;
-  segmentId: string;
-  letter: string;
-  title: string;
-  text: string;
-  weight: number;
-}
-
-export interface TenderAsks {
-  publishedAt: string | null;
-  closesAt: string | null;
-  bidValidDays: number;
-  requirements: Requirement[];
-  criteria: Criterion[];
-  segments: { segmentId: string; threshold: number | null; scaleMax: number; weightTotal: number }[];
-}
+export type {
+  Criterion,
+  Requirement,
+  RequirementLevel,
+  RequirementsOverview as TenderAsks,
+} from "../../../src/requirements/types.ts";
 
 export const requirementsApi = {
-  asks: (tenderId: string) => request<TenderAsks>("GET", `/api/tenders/${encodeURIComponent(tenderId)}/requirements`),
+  asks: (tenderId: string) =>
+    request<RequirementsOverview>("GET", `/api/tenders/${encodeURIComponent(tenderId)}/requirements`),
 };

@@ -1,4 +1,4 @@
-// The demo verb: load the reference region, its tender and the demo users.
+// The demo verb: load the reference region, its tenders and the demo users.
 
 import { withRuntime } from "../platform/cli.ts";
 import type { Command } from "../platform/command.ts";
@@ -6,7 +6,8 @@ import { demoAccounts, loadDemo } from "./load.ts";
 
 export const demoCommand: Command = {
   name: "demo",
-  summary: "Load Sociaal Domein Achterhoek, its tender Inkoop 2022 and demo users (twice changes nothing)",
+  summary:
+    "Load Sociaal Domein Achterhoek, its tender Inkoop 2022, the open tender Inkoop 2027 and demo users (twice changes nothing)",
   options: {},
   run(_input, io) {
     return withRuntime(async ({ db, clock }) => {

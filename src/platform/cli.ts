@@ -39,7 +39,9 @@ async function serve(
     const [{ n } = { n: 0 }] = await runtime.db.query<{ n: number }>("select count(*) as n from regions");
     if (Number(n) === 0) {
       const demo = await loadDemo(runtime.db, runtime.clock.now());
-      io.out(`Demo data loaded: Sociaal Domein Achterhoek with tender Inkoop 2022 (${demo.usersAdded} users).`);
+      io.out(
+        `Demo data loaded: Sociaal Domein Achterhoek with tenders Inkoop 2022 and Inkoop 2027 (open for bids; ${demo.usersAdded} users).`,
+      );
     }
   }
   const app = await createApp(runtime, { logger: process.env.ZORGINKOOP_LOG === "1" });

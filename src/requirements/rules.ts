@@ -2,7 +2,7 @@
 // its level, a reference requirement names its lower bound, and a tender is published only when its
 // closing time lies ahead and each segment's criteria weigh 100 together.
 import type { FieldError } from "../platform/errors.ts";
-import type { RequirementKind, RequirementLevel } from "./types.ts";
+import type { Requirement, RequirementKind, RequirementLevel } from "./types.ts";
 
 export interface Scope {
   level: RequirementLevel;
@@ -12,12 +12,47 @@ export interface Scope {
 }
 
 const SCOPE_FIELD = { lot: "lotId", segment: "segmentId", subsegment: "subsegmentId" } as const;
+type ScopeField = (typeof SCOPE_FIELD)[keyof typeof SCOPE_FIELD];
+
+export interface RequirementFields extends Scope {
+  code: string;
+  text: string;
+  kind: RequirementKind;
+  minClients: number | null;
+  appliesToMembers: boolean;
+  appliesToSubcontractors: boolean;
+  position: number;
+}
+
+/**
+ * The requirement after a patch. Naming a level or a scope id replaces the scope: ids of levels the
+ * requirement no longer has are cleared. Turning a reference requirement into yes/no clears its minimum.
+ */
+export function patchedRequirement(before: Requirement, patch: Partial<RequirementFields>): RequirementFields {
+  const level = patch.level ?? before.level;
+  const keep = level === before.level;
+  const scopeId = (field: ScopeField) => (patch[field] !== undefined ? patch[field] : keep ? before[field] : null);
+  const kind = patch.kind ?? before.kind;
+  return {
+    code: patch.code ?? before.code,
+    text: patch.text ?? before.text,
+    kind,
+    minClients: patch.minClients !== undefined ? patch.minClients : kind === "yes_no" ? null : before.minClients,
+    level,
+    lotId: scopeId("lotId"),
+    segmentId: scopeId("segmentId"),
+    subsegmentId: scopeId("subsegmentId"),
+    appliesToMembers: patch.appliesToMembers ?? before.appliesToMembers,
+    appliesToSubcontractors: patch.appliesToSubcontractors ?? before.appliesToSubcontractors,
+    position: patch.position ?? before.position,
+  };
+}
 
 /** Exactly the scope id that matches the level is set (none for the whole tender). */
 export function scopeErrors(scope: Scope): FieldError[] {
   const errors: FieldError[] = [];
-  for (const [level, field] of Object.entries(SCOPE_FIELD) as [keyof typeof SCOPE_FIELD, string][]) {
-    const value = scope[SCOPE_FIELD[level]];
+  for (const [level, field] of Object.entries(SCOPE_FIELD) as [keyof typeof SCOPE_FIELD, ScopeField][]) {
+    const value = scope[field];
     if (level === scope.level && value === null) {
       errors.push({ field: `body.${field}`, message: `is required for level ${scope.level}` });
     }

@@ -107,9 +107,11 @@ export const CriterionPatch = z
 
 export const BiddingSettingsBody = z.object({
   // The closing time (sluitingstijd) with its offset, e.g. 2027-03-01T12:00:00+01:00.
-  closesAt: z.iso
-    .datetime({ offset: true, error: "must be a date and time with offset, e.g. 2027-03-01T12:00:00+01:00" })
-    .refine((s) => !Number.isNaN(Date.parse(s)), { error: "is not a real date and time" }),
+  // z.iso.datetime also refuses days a month does not have (2027-02-29).
+  closesAt: z.iso.datetime({
+    offset: true,
+    error: "must be a real date and time with offset, e.g. 2027-03-01T12:00:00+01:00",
+  }),
   // How long a submitted bid stays valid (gestanddoeningstermijn).
   bidValidDays: z.number().int().min(1).max(730).default(90),
 });

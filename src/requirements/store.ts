@@ -6,15 +6,11 @@ import type { Sql } from "../platform/db.ts";
 import { AppError, type FieldError, notFound } from "../platform/errors.ts";
 import { levelOf } from "./applicable.ts";
 import { assertMayChange } from "./lock.ts";
-import { kindErrors, publicationRefusals, type Scope, scopeErrors } from "./rules.ts";
-import type {
-  Criterion,
-  CriterionLetter,
-  Requirement,
-  RequirementKind,
-  RequirementsOverview,
-  SegmentScoringOverview,
-} from "./types.ts";
+import { kindErrors, patchedRequirement, publicationRefusals, type RequirementFields, scopeErrors } from "./rules.ts";
+
+import type { Criterion, CriterionLetter, Requirement, RequirementsOverview, SegmentScoringOverview } from "./types.ts";
+
+export type { RequirementFields } from "./rules.ts";
 
 export interface Change {
   actor: Actor;
@@ -32,10 +28,11 @@ interface TenderState {
   bidValidDays: number;
 }
 
-async function tenderOf(db: Sql, regionId: string, tenderId: string): Promise<TenderState> {
+/** The tender of the user's region; `forUpdate` locks its row until the transaction ends. */
+async function tenderOf(db: Sql, regionId: string, tenderId: string, forUpdate = false): Promise<TenderState> {
   const [row] = await db.query<TenderState>(
     `select id, published_at as "publishedAt", closes_at as "closesAt", bid_valid_days as "bidValidDays"
-       from tenders where region_id = $1 and id = $2`,
+       from tenders where region_id = $1 and id = $2${forUpdate ? " for update" : ""}`,
     [regionId, tenderId],
   );
   if (!row) throw notFound("tender");
@@ -114,16 +111,6 @@ export async function getOverview(db: Sql, regionId: string, tenderId: string): 
 
 // Minimum requirements.
 
-export interface RequirementFields extends Scope {
-  code: string;
-  text: string;
-  kind: RequirementKind;
-  minClients: number | null;
-  appliesToMembers: boolean;
-  appliesToSubcontractors: boolean;
-  position: number;
-}
-
 function refuseInvalid(errors: FieldError[]) {
   if (errors.length > 0) {
     throw new AppError("VALIDATION_FAILED", errors.map((e) => `${e.field}: ${e.message}`).join("; "), { errors });
@@ -133,7 +120,7 @@ function refuseInvalid(errors: FieldError[]) {
 const SCOPE_TABLE = { lot: "lots", segment: "segments", subsegment: "subsegments" } as const;
 
 /** The scope named must be a lot, segment or subsegment of this very tender. */
-async function checkScope(tx: Sql, tenderId: string, scope: Scope) {
+async function checkScope(tx: Sql, tenderId: string, scope: RequirementFields) {
   refuseInvalid(scopeErrors(scope));
   if (scope.level === "tender") return;
   const field = `${scope.level}Id` as const;
@@ -204,31 +191,6 @@ async function requirementRow(tx: Sql, change: Change, tenderId: string, id: str
   ]);
   if (!row) throw notFound("requirement");
   return withLevel(row);
-}
-
-/**
- * The requirement after a patch. Naming a level or a scope id replaces the scope: ids of levels the
- * requirement no longer has are cleared. Turning a reference requirement into yes/no clears its minimum.
- */
-export function patchedRequirement(before: Requirement, patch: Partial<RequirementFields>): RequirementFields {
-  const level = patch.level ?? before.level;
-  const keep = level === before.level;
-  const scopeId = (field: "lotId" | "segmentId" | "subsegmentId") =>
-    patch[field] !== undefined ? patch[field] : keep ? before[field] : null;
-  const kind = patch.kind ?? before.kind;
-  return {
-    code: patch.code ?? before.code,
-    text: patch.text ?? before.text,
-    kind,
-    minClients: patch.minClients !== undefined ? patch.minClients : kind === "yes_no" ? null : before.minClients,
-    level,
-    lotId: scopeId("lotId"),
-    segmentId: scopeId("segmentId"),
-    subsegmentId: scopeId("subsegmentId"),
-    appliesToMembers: patch.appliesToMembers ?? before.appliesToMembers,
-    appliesToSubcontractors: patch.appliesToSubcontractors ?? before.appliesToSubcontractors,
-    position: patch.position ?? before.position,
-  };
 }
 
 export async function updateRequirement(
@@ -388,9 +350,7 @@ export async function setBiddingSettings(tx: Sql, tenderId: string, f: BiddingSe
 
 /** Publishes the tender: from now on what it asks is fixed (lock.ts) and providers may bid until closesAt. */
 export async function publishTender(tx: Sql, tenderId: string, change: Change): Promise<void> {
-  await tenderOf(tx, change.regionId, tenderId);
-  await tx.query("select 1 from tenders where id = $1 for update", [tenderId]);
-  const tender = await tenderOf(tx, change.regionId, tenderId);
+  const tender = await tenderOf(tx, change.regionId, tenderId, true);
   const segments = await segmentScoring(tx, tenderId);
   const refusals = publicationRefusals(
     { publishedAt: tender.publishedAt, closesAt: tender.closesAt, segments },

@@ -173,7 +173,7 @@ export async function tenderRoutes(app: App, ctx: AppContext) {
     {
       schema: {
         tags,
-        summary: "Change a segment (financing, contract start, number to select, …)",
+        summary: "Change a segment (financing, contract start, number to select, threshold and scale, …)",
         params: SegmentParams,
         body: SegmentPatch,
         response: structure,

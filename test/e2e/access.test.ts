@@ -96,8 +96,10 @@ describe("access and users", { timeout: 60_000 }, () => {
     await form.getByLabel("Rol").selectOption({ label: "Beoordelaar" });
     await form.getByRole("button", { name: "Gebruiker toevoegen" }).click();
     await form.getByText("Kies ten minste één segment.").waitFor();
-    await form.getByLabel("Wmo Wonen").check();
-    await form.getByLabel("Wmo Logeren").check();
+    // The demo has two tenders with the same segments (Inkoop 2022 and 2027): choose Inkoop 2022's.
+    const wmo2022 = form.locator(".zk-checkbox-group", { hasText: "Inkoop 2022 · Perceel Wmo" });
+    await wmo2022.getByLabel("Wmo Wonen").check();
+    await wmo2022.getByLabel("Wmo Logeren").check();
     await screenshot(page, "users-form");
     expect(await axeViolations(page)).toEqual([]);
     await form.getByRole("button", { name: "Gebruiker toevoegen" }).click();

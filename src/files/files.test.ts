@@ -221,6 +221,26 @@ describe("uploading a file to the own bid", () => {
     expect(await fileCount()).toBe(before);
   });
 
+  it("refuses an upload posted from another site's page", async () => {
+    const { payload, headers } = multipart("dossier.pdf", samplePdf());
+    for (const site of ["cross-site", "same-site"]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: `/api/bids/${ownBid}/files`,
+        payload,
+        headers: { ...headers, cookie: cookies.provider!, "sec-fetch-site": site },
+      });
+      expect(response.statusCode, site).toBe(403);
+    }
+    const own = await t.app.inject({
+      method: "POST",
+      url: `/api/bids/${ownBid}/files`,
+      payload,
+      headers: { ...headers, cookie: cookies.provider!, "sec-fetch-site": "same-origin" },
+    });
+    expect(own.statusCode).toBe(201);
+  });
+
   it("leaves the rest of the API JSON-only: a multipart body elsewhere is refused", async () => {
     const { payload, headers } = multipart("dossier.pdf", samplePdf());
     const response = await t.app.inject({

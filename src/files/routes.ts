@@ -59,6 +59,15 @@ export async function fileRoutes(app: App, ctx: AppContext) {
   // multipart/form-data is accepted only inside this scope, by the two upload routes; everywhere
   // else the API stays JSON-only (see http.ts).
   await app.register(async (uploads: App) => {
+    // A form on another site may post multipart/form-data without asking (no CORS preflight). The
+    // SameSite=Lax cookie already keeps the session out of such a post; Fetch Metadata also refuses a
+    // post from a neighbouring subdomain, which SameSite counts as the same site.
+    uploads.addHook("onRequest", async (request) => {
+      const site = request.headers["sec-fetch-site"];
+      if (site === "cross-site" || site === "same-site") {
+        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
+      }
+    });
     await uploads.register(fastifyMultipart, {
       // Our own count refuses one byte past the limit; busboy stops buffering there too.
       throwFileSizeLimit: false,

@@ -120,6 +120,7 @@ export async function buildServer(options: ServerOptions): Promise<App> {
   });
 
   // JSON only: with the SameSite cookie this leaves a cross-site form no way to post to the API.
+  // The one exception, the file uploads, registers multipart/form-data in its own scope (files/routes.ts).
   app.removeContentTypeParser("text/plain");
   app.addHook("onSend", async (_request, reply) => {
     reply.header("x-content-type-options", "nosniff");

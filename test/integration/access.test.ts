@@ -55,12 +55,12 @@ describe("access matrix", () => {
         const cookie = rule.freshSession
           ? login && (await loginCookie(world.ctx.app, login[0], login[1]))
           : world.cookies[actor];
-        const { url, payload } = await rule.request(world);
+        const { url, payload, headers } = await rule.request(world);
         const response = await world.ctx.app.inject({
           method: method as "GET",
           url,
           ...(payload !== undefined ? { payload: payload as object } : {}),
-          headers: cookie ? { cookie } : {},
+          headers: { ...headers, ...(cookie ? { cookie } : {}) },
         });
         actual[actor] = response.statusCode;
         if (response.statusCode >= 400) {

@@ -45,12 +45,12 @@ describe("the audit chain records every change of state", () => {
             .map((c) => `${c.name}=${c.value}`)
             .join("; ")
         : world.cookies[actor]!;
-      const { url, payload } = await rule.request(world);
+      const { url, payload, headers } = await rule.request(world);
       const afterSetup = await lastSeq();
       const response = await world.ctx.app.inject({
         method: method as "POST",
         url,
-        headers: { cookie },
+        headers: { ...headers, cookie },
         ...(payload !== undefined ? { payload: payload as object } : {}),
       });
       expect(response.statusCode, response.body).toBe(rule.expect[actor]);
@@ -66,12 +66,12 @@ describe("the audit chain records every change of state", () => {
       const refused = ACTORS.find((a) => a !== "anonymous" && rule.expect[a] >= 400);
       if (!refused) return; // a public route (login, logout) is refused to nobody
       const [method] = route.split(" ") as [string];
-      const { url, payload } = await rule.request(world);
+      const { url, payload, headers } = await rule.request(world);
       const before = await lastSeq();
       const response = await world.ctx.app.inject({
         method: method as "POST",
         url,
-        headers: { cookie: world.cookies[refused]! },
+        headers: { ...headers, cookie: world.cookies[refused]! },
         ...(payload !== undefined ? { payload: payload as object } : {}),
       });
       expect(response.statusCode).toBeGreaterThanOrEqual(400);

@@ -6,7 +6,8 @@ import { ACTORS, type ActorName, type World } from "./world.ts";
 export type Expectation = Record<ActorName, number>;
 
 export interface RouteCase {
-  request(world: World): Promise<{ url: string; payload?: unknown }>;
+  /** The request; `headers` travel with it (a multipart body's content type), next to the actor's cookie. */
+  request(world: World): Promise<{ url: string; payload?: unknown; headers?: Record<string, string> }>;
   expect: Expectation;
   /** The audit action a successful call appends (state-changing routes only). */
   audit?: string;

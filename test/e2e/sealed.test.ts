@@ -84,7 +84,7 @@ describe("sealed bids and the two-officer opening", { timeout: 120_000 }, () => 
 
     const provider = await staffPage(DEMO.provider);
     const link = provider.getByRole("link", { name: /Meldingen/ });
-    await expect(link.textContent()).resolves.toContain("1");
+    await expect.poll(() => link.textContent()).toContain("1");
     await link.click();
     await provider.getByRole("heading", { level: 1, name: "Meldingen" }).waitFor();
     await provider.getByText("U heeft 1 ongelezen melding.").waitFor();

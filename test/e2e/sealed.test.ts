@@ -144,4 +144,16 @@ describe("sealed bids and the two-officer opening", { timeout: 120_000 }, () => 
     await screenshot(second, "bid-detail");
     expect(await axeViolations(second)).toEqual([]);
   });
+
+  it("shows the provider its bid read-only after the closing time", async () => {
+    const provider = await staffPage(DEMO.provider);
+    await provider.goto(`/tenders/${bid.tenderId}/my-bids`);
+    await provider.getByText("De inschrijving is gesloten.").waitFor();
+    await provider.getByRole("link", { name: "Inschrijving bekijken Dyslexiezorg" }).click();
+    await provider.getByText("De sluitingstijd is verstreken. U kunt de inschrijving alleen nog bekijken.").waitFor();
+    await expect(provider.getByRole("button", { name: /Indienen|Inschrijving intrekken/ }).count()).resolves.toBe(0);
+    await expect(provider.getByLabel("Uw beschrijving bij criterium A").isDisabled()).resolves.toBe(true);
+    await screenshot(provider, "bid-closed");
+    expect(await axeViolations(provider)).toEqual([]);
+  });
 });

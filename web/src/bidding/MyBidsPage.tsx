@@ -156,7 +156,7 @@ function Bidding({ tenderId, bids, onChanged }: { tenderId: string; bids: MyBids
         ) : null}
         {lots.map((lot) => (
           <div key={lot} className="zk-table-scroll">
-            <Table className="zk-table">
+            <Table className="zk-table zk-table--segments">
               <TableCaption>{t("structure.lot", { name: lot })}</TableCaption>
               <TableHeader>
                 <TableRow>

@@ -4,6 +4,8 @@ import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoment } from "../dates.ts";
 import { refusalText } from "../forms.tsx";
+import { can } from "../policy.ts";
+import { useMe } from "../session.tsx";
 import { ErrorAlert } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
@@ -15,6 +17,10 @@ export function NotificationsPage(): ReactElement {
   const { t, i18n } = useTranslation();
   const [list, { reload, set }] = useResource(() => notificationsApi.list(), []);
   const unread = useUnread();
+  const { user } = useMe();
+  // A notification about a tender leads to where this user acts on it.
+  const tenderPage = (tenderId: string) =>
+    `/tenders/${tenderId}${can.bid(user.role) ? "/my-bids" : can.seeRegistrations(user.role) ? "/bids" : ""}`;
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   usePageTitle(t("notifications.title"));
@@ -78,7 +84,7 @@ export function NotificationsPage(): ReactElement {
                 <p className="zk-muted zk-notification__time">{formatMoment(n.createdAt, i18n.language)}</p>
                 {n.body ? <p className="zk-prewrap">{n.body}</p> : null}
                 <div className="zk-row-actions">
-                  {n.tenderId ? <AppLink to={`/tenders/${n.tenderId}`}>{t("notifications.toTender")}</AppLink> : null}
+                  {n.tenderId ? <AppLink to={tenderPage(n.tenderId)}>{t("notifications.toTender")}</AppLink> : null}
                   {n.readAt ? null : (
                     <Button appearance="subtle-button" onClick={() => void markRead([n])}>
                       {t("notifications.markRead")}

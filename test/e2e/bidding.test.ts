@@ -195,6 +195,7 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
     // The tender page lists the bid as submitted, version 2.
     await page.goto(`/bids/${bidId}`);
     await page.getByRole("link", { name: /Terug naar Inschrijven op Inkoop 2027/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Inschrijven op Inkoop 2027" }).waitFor();
     await expect(page.getByRole("row", { name: /Dyslexiezorg/ }).textContent()).resolves.toContain("Ingediend");
     await expect(page.getByRole("row", { name: /Dyslexiezorg/ }).textContent()).resolves.toContain("versie 2");
   });

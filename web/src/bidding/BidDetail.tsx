@@ -19,7 +19,7 @@ import type { Tender } from "../api.ts";
 import { formatSize, type StoredFile } from "../files/upload.ts";
 import type { Criterion, Requirement } from "../requirements/api.ts";
 import { AppLink } from "../shell/links.tsx";
-import { type Bid, biddingApi } from "./api.ts";
+import { type Bid, type BidContent, biddingApi } from "./api.ts";
 import type { SegmentPlace } from "./applicable.ts";
 import { Submissions } from "./Submissions.tsx";
 
@@ -33,8 +33,43 @@ interface Props {
 }
 
 export function BidDetail({ bid, tender, place, requirements, criteria, files }: Props): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Heading1>{t("bidDetail.title", { bidder: bid.bidderName, segment: place.segment.name })}</Heading1>
+      <Paragraph lead>{t("bidDetail.intro", { tender: tender.name, lot: place.lotName })}</Paragraph>
+      <Paragraph>
+        <AppLink to={`/tenders/${tender.id}/bids`}>{t("bidDetail.back")}</AppLink>
+      </Paragraph>
+
+      <section aria-labelledby="versions-heading" className="zk-section">
+        <Heading2 id="versions-heading">{t("bid.submissions")}</Heading2>
+        <Submissions bidId={bid.id} submissions={bid.submissions} receipts={false} />
+      </section>
+
+      <BidContentView
+        content={bid.content}
+        tender={tender}
+        place={place}
+        requirements={requirements}
+        criteria={criteria}
+        files={files}
+      />
+    </>
+  );
+}
+
+/** What a bid says, read-only: for staff after the opening, and for its provider once it cannot change. */
+export function BidContentView(props: {
+  content: BidContent;
+  tender: Tender;
+  place: SegmentPlace;
+  requirements: Requirement[];
+  criteria: Criterion[];
+  files: StoredFile[];
+}): ReactElement {
+  const { content, tender, place, requirements, criteria, files } = props;
   const { t, i18n } = useTranslation();
-  const content = bid.content;
   const byId = new Map(files.map((f) => [f.id, f]));
   const names = (ids: string[], all: { id: string; name: string }[]) =>
     all.filter((x) => ids.includes(x.id)).map((x) => x.name);
@@ -55,17 +90,6 @@ export function BidDetail({ bid, tender, place, requirements, criteria, files }:
 
   return (
     <>
-      <Heading1>{t("bidDetail.title", { bidder: bid.bidderName, segment: place.segment.name })}</Heading1>
-      <Paragraph lead>{t("bidDetail.intro", { tender: tender.name, lot: place.lotName })}</Paragraph>
-      <Paragraph>
-        <AppLink to={`/tenders/${tender.id}/bids`}>{t("bidDetail.back")}</AppLink>
-      </Paragraph>
-
-      <section aria-labelledby="versions-heading" className="zk-section">
-        <Heading2 id="versions-heading">{t("bid.submissions")}</Heading2>
-        <Submissions bidId={bid.id} submissions={bid.submissions} receipts={false} />
-      </section>
-
       <section aria-labelledby="covers-heading" className="zk-section">
         <Heading2 id="covers-heading">{t("bidDetail.covers")}</Heading2>
         <Heading3>{t("bid.subsegments")}</Heading3>

@@ -22,6 +22,7 @@ import { useMe } from "../session.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { type Bid, biddingApi, type MyBids } from "./api.ts";
 import { applicableRequirements, type SegmentPlace, serverFieldTarget } from "./applicable.ts";
+import { BidContentView } from "./BidDetail.tsx";
 import { CompletenessPanel, focusField } from "./CompletenessPanel.tsx";
 import { ClosingTime } from "./Countdown.tsx";
 import { type FormState, formProblems, fromContent, toContent } from "./formState.ts";
@@ -242,32 +243,31 @@ export function BidForm(props: Props): ReactElement {
         </Alert>
       ) : null}
 
-      <div className="zk-bid-layout">
-        <aside className="zk-bid-layout__aside" aria-label={t("bid.completeness")}>
-          <CompletenessPanel
-            ref={completenessHeading}
-            completeness={bid.completeness}
-            content={bid.content}
-            requirements={props.allRequirements}
-            criteria={criteria}
-            partyPages={{
-              bidder: bid.bidderId === user.organisationId ? "/organisation" : `/combinations/${bid.bidderId}`,
-              organisation: "/organisation",
+      {editable ? (
+        <div className="zk-bid-layout">
+          <aside className="zk-bid-layout__aside" aria-label={t("bid.completeness")}>
+            <CompletenessPanel
+              ref={completenessHeading}
+              completeness={bid.completeness}
+              content={bid.content}
+              requirements={props.allRequirements}
+              criteria={criteria}
+              partyPages={{
+                bidder: bid.bidderId === user.organisationId ? "/organisation" : `/combinations/${bid.bidderId}`,
+                organisation: "/organisation",
+              }}
+            />
+            {dirty ? <p className="zk-hint">{t("bid.unsaved")}</p> : null}
+          </aside>
+          <form
+            className="zk-bid-layout__form"
+            noValidate
+            aria-label={t("bid.form")}
+            onSubmit={(event: FormEvent) => {
+              event.preventDefault();
+              void save(state, true);
             }}
-          />
-          {dirty ? <p className="zk-hint">{t("bid.unsaved")}</p> : null}
-        </aside>
-        <form
-          className="zk-bid-layout__form"
-          noValidate
-          aria-label={t("bid.form")}
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            void save(state, true);
-          }}
-        >
-          <fieldset className="zk-fieldset zk-fieldset--plain" disabled={!editable}>
-            <legend className="zk-visually-hidden">{t("bid.form")}</legend>
+          >
             <ChoicesSection
               segment={place.segment}
               municipalities={tender.municipalities}
@@ -326,8 +326,6 @@ export function BidForm(props: Props): ReactElement {
               editable={editable}
               onChange={(subcontractors) => change({ ...state, subcontractors })}
             />
-          </fieldset>
-          {editable ? (
             <ButtonGroup className="zk-bid-actions">
               <Button
                 type="submit"
@@ -346,9 +344,18 @@ export function BidForm(props: Props): ReactElement {
                 {bid.status === "withdrawn" ? t("bid.resubmit") : t("bid.submit")}
               </Button>
             </ButtonGroup>
-          ) : null}
-        </form>
-      </div>
+          </form>
+        </div>
+      ) : (
+        <BidContentView
+          content={bid.content}
+          tender={tender}
+          place={place}
+          requirements={applicableRequirements(props.allRequirements, place, bid.content.subsegmentIds)}
+          criteria={criteria}
+          files={[...files.values()]}
+        />
+      )}
     </>
   );
 }

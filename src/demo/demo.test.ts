@@ -1,6 +1,7 @@
 // The demo: Inkoop 2022 asks what the seeds support and stays unpublished; Inkoop 2027 is a published
 // copy that closes six weeks after loading at noon Dutch time; loading twice changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyChain } from "../platform/audit.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import type { RequirementsOverview } from "../requirements/types.ts";
 import type { Tender } from "../tender/types.ts";
@@ -101,6 +102,14 @@ describe("the demo tenders", () => {
     const [after] = await t.db.query<{ n: number }>("select count(*) as n from audit_log");
     expect(Number(after!.n)).toBe(Number(before!.n));
     expect((await tenderNamed("Inkoop 2027")).asks.closesAt).toBe("2027-02-21T11:00:00.000Z");
+  });
+
+  it("leaves an audit chain that verifies, the entries added in bulk included", async () => {
+    const [bulk] = await t.db.query<{ n: number }>(
+      "select count(*) as n from audit_log where action in ('requirement.create', 'criterion.create')",
+    );
+    expect(Number(bulk!.n)).toBe(2 * (7 + 42));
+    expect(await verifyChain(t.db)).toMatchObject({ ok: true });
   });
 });
 

@@ -53,11 +53,11 @@ async function loadAsks(tx: Sql, tenderId: string, change: requirements.Change) 
     if (!id) throw new Error(`demo requirement names an unknown ${kind} '${code}'`);
     return id;
   };
-  for (const [position, r] of demo.asks.requirements.entries()) {
-    await requirements.createRequirement(
-      tx,
-      tenderId,
-      {
+  await requirements.addAsks(
+    tx,
+    tenderId,
+    {
+      requirements: demo.asks.requirements.map((r, position) => ({
         code: r.code,
         text: r.text,
         kind: r.kind,
@@ -69,14 +69,12 @@ async function loadAsks(tx: Sql, tenderId: string, change: requirements.Change) 
         appliesToMembers: r.appliesToMembers,
         appliesToSubcontractors: r.appliesToSubcontractors,
         position,
-      },
-      change,
-    );
-  }
+      })),
+      criteria: segments.flatMap((s) => demo.asks.criteria.map((c) => ({ segmentId: s.id, ...c }))),
+    },
+    change,
+  );
   for (const s of segments) {
-    for (const c of demo.asks.criteria) {
-      await requirements.createCriterion(tx, tenderId, { segmentId: s.id, ...c }, change);
-    }
     await tenders.updateSegment(tx, tenderId, s.id, { threshold: demo.asks.threshold }, change);
   }
 }

@@ -160,6 +160,56 @@ export async function appendAudit(tx: Sql, input: AuditInput): Promise<void> {
   );
 }
 
+/**
+ * Appends several entries in order, chained as appendAudit would chain them one by one, with one lock,
+ * one read of the last hash and one insert: for changes made in bulk (loading a tender's requirements).
+ */
+export async function appendAuditEntries(tx: Sql, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.query("select pg_advisory_xact_lock(7312001)");
+  const last = await tx.query<{ hash: string }>("select hash from audit_log order by seq desc limit 1");
+  let prevHash = last[0]?.hash ?? GENESIS_HASH;
+  const params: unknown[] = [];
+  const rows: string[] = [];
+  for (const input of inputs) {
+    const entry = {
+      at: input.at.toISOString(),
+      regionId: input.regionId,
+      actorId: input.actor.id,
+      actor: input.actor.label,
+      entity: input.entity,
+      entityId: input.entityId,
+      action: input.action,
+      before: asJson(input.before),
+      after: asJson(input.after),
+      prevHash,
+    };
+    const hash = entryHash(entry);
+    const base = params.length;
+    rows.push(`(${Array.from({ length: 11 }, (_, i) => `$${base + i + 1}`).join(", ")})`);
+    params.push(
+      entry.at,
+      entry.regionId,
+      entry.actorId,
+      entry.actor,
+      entry.entity,
+      entry.entityId,
+      entry.action,
+      entry.before === null ? null : JSON.stringify(entry.before),
+      entry.after === null ? null : JSON.stringify(entry.after),
+      entry.prevHash,
+      hash,
+    );
+    prevHash = hash;
+  }
+  // Rows of one multi-row insert take their identity values in the order listed, so seq follows the chain.
+  await tx.query(
+    `insert into audit_log (at, region_id, actor_id, actor, entity, entity_id, action, before, after, prev_hash, hash)
+     values ${rows.join(", ")}`,
+    params,
+  );
+}
+
 interface AuditRow {
   seq: number;
   at: Date;

@@ -5,6 +5,7 @@ import { createUser } from "../accounts/store.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import { createRegion } from "../region/store.ts";
 import type { Tender } from "../tender/types.ts";
+import * as store from "./store.ts";
 import type { RequirementsOverview } from "./types.ts";
 
 const NOW = "2027-01-10T09:00:00.000Z";
@@ -246,6 +247,42 @@ describe("minimum requirements before publication", () => {
     expect(fieldsOf(twice)).toEqual(["body.code"]);
     const badCode = await send("POST", url, { code: "AM 1", text: "x", level: "tender" });
     expect(fieldsOf(badCode)).toEqual(["body.code"]);
+  });
+
+  it("added in bulk are checked the same way, also against each other, and all or nothing is written", async () => {
+    const seq = await lastSeq();
+    const before = await overviewOf(tender.id);
+    const requirement = {
+      code: "B-1",
+      text: "x",
+      kind: "yes_no" as const,
+      minClients: null,
+      level: "tender" as const,
+      lotId: null,
+      segmentId: null,
+      subsegmentId: null,
+      appliesToMembers: true,
+      appliesToSubcontractors: false,
+      position: 0,
+    };
+    const change = { actor: { id: null, label: "test" }, regionId: t.demo!.regionId, now: clock.now() };
+    const add = (asks: Parameters<typeof store.addAsks>[2]) =>
+      t.db.transaction((tx) => store.addAsks(tx, tender.id, asks, change));
+    await expect(add({ requirements: [requirement, requirement] })).rejects.toMatchObject({
+      code: "DUPLICATE",
+      errors: [{ field: "body.code" }],
+    });
+    const segmentId = tender.byCode("wmo-logeren");
+    const criterion = { segmentId, letter: "E" as const, title: "x", text: "", weight: 10 };
+    await expect(add({ requirements: [requirement], criteria: [criterion, criterion] })).rejects.toMatchObject({
+      code: "DUPLICATE",
+      errors: [{ field: "body.letter" }],
+    });
+    await expect(
+      add({ requirements: [{ ...requirement, level: "lot", lotId: (await demoIds()).lotId }] }),
+    ).rejects.toMatchObject({ errors: [{ field: "body.lotId", message: "is not a lot of this tender" }] });
+    expect(await overviewOf(tender.id)).toEqual(before);
+    expect(await lastSeq()).toBe(seq);
   });
 
   it("answer an unknown requirement or tender with 404", async () => {

@@ -1,7 +1,8 @@
 // SQL for what a tender asks: minimum requirements, selection criteria, the bidding settings and the
 // publication. Every change appends its audit entry in the same transaction and is refused after
 // publication (lock.ts); a tender of another region is "not found".
-import { type Actor, appendAudit } from "../platform/audit.ts";
+import { randomUUID } from "node:crypto";
+import { type Actor, appendAudit, appendAuditEntries } from "../platform/audit.ts";
 import type { Sql } from "../platform/db.ts";
 import { AppError, type FieldError, notFound } from "../platform/errors.ts";
 import { levelOf } from "./applicable.ts";
@@ -162,25 +163,7 @@ export async function createRequirement(
   f: RequirementFields,
   change: Change,
 ): Promise<string> {
-  await tenderOf(tx, change.regionId, tenderId);
-  await assertMayChange(tx, tenderId, "the requirements");
-  refuseInvalid(kindErrors(f.kind, f.minClients));
-  await checkScope(tx, tenderId, f);
-  await ensureCodeFree(tx, tenderId, f.code);
-  const [row] = await tx.query<{ id: string }>(
-    `insert into requirements (tender_id, code, text, kind, min_clients, lot_id, segment_id, subsegment_id,
-       applies_to_members, applies_to_subcontractors, position)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [tenderId, ...requirementParams(f)],
-  );
-  await appendAudit(tx, {
-    ...audit(change),
-    entity: "requirement",
-    entityId: row!.id,
-    action: "requirement.create",
-    after: { tenderId, ...f },
-  });
-  return row!.id;
+  return (await addAsks(tx, tenderId, { requirements: [f] }, change)).requirementIds[0]!;
 }
 
 async function requirementRow(tx: Sql, change: Change, tenderId: string, id: string): Promise<Requirement> {
@@ -257,24 +240,123 @@ async function ensureLetterFree(tx: Sql, segmentId: string, letter: string, exce
 }
 
 export async function createCriterion(tx: Sql, tenderId: string, f: CriterionFields, change: Change): Promise<string> {
+  return (await addAsks(tx, tenderId, { criteria: [f] }, change)).criterionIds[0]!;
+}
+
+// Adding in bulk: one route adds one requirement or criterion; loading a whole tender's asks (the demo,
+// later an import) adds them all with a handful of queries, checked the same way.
+
+/** `insert … values` for several rows: the placeholders and the parameters in row order. */
+function rowsOf(rows: unknown[][]): { values: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const values = rows.map((row) => `(${row.map((value) => `$${params.push(value)}`).join(", ")})`).join(", ");
+  return { values, params };
+}
+
+export async function addAsks(
+  tx: Sql,
+  tenderId: string,
+  asks: { requirements?: readonly RequirementFields[]; criteria?: readonly CriterionFields[] },
+  change: Change,
+): Promise<{ requirementIds: string[]; criterionIds: string[] }> {
+  const requirements = asks.requirements ?? [];
+  const criteria = asks.criteria ?? [];
   await tenderOf(tx, change.regionId, tenderId);
-  await assertMayChange(tx, tenderId, "the selection criteria");
-  const [segment] = await tx.query("select 1 from segments where id = $1 and tender_id = $2", [f.segmentId, tenderId]);
-  if (!segment) refuseInvalid([{ field: "body.segmentId", message: "is not a segment of this tender" }]);
-  await ensureLetterFree(tx, f.segmentId, f.letter);
-  const [row] = await tx.query<{ id: string }>(
-    `insert into criteria (tender_id, segment_id, letter, title, text, weight)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [tenderId, f.segmentId, f.letter, f.title.trim(), f.text.trim(), f.weight],
+  await assertMayChange(tx, tenderId, requirements.length > 0 ? "the requirements" : "the selection criteria");
+  for (const f of requirements) refuseInvalid([...kindErrors(f.kind, f.minClients), ...scopeErrors(f)]);
+
+  const parts = await tx.query<{ level: keyof typeof SCOPE_TABLE; id: string }>(
+    `select 'lot' as level, id from lots where tender_id = $1
+     union all select 'segment', id from segments where tender_id = $1
+     union all select 'subsegment', id from subsegments where tender_id = $1`,
+    [tenderId],
   );
-  await appendAudit(tx, {
-    ...audit(change),
-    entity: "criterion",
-    entityId: row!.id,
-    action: "criterion.create",
-    after: { tenderId, ...f },
-  });
-  return row!.id;
+  const ofTender = new Set(parts.map((p) => `${p.level}:${p.id}`));
+  for (const f of requirements) {
+    if (f.level === "tender") continue;
+    const field = `${f.level}Id` as const;
+    if (!ofTender.has(`${f.level}:${f[field]}`)) {
+      refuseInvalid([{ field: `body.${field}`, message: `is not a ${f.level} of this tender` }]);
+    }
+  }
+  const codes = new Set(
+    (await tx.query<{ code: string }>("select code from requirements where tender_id = $1", [tenderId])).map(
+      (r) => r.code,
+    ),
+  );
+  for (const f of requirements) {
+    if (codes.has(f.code)) {
+      throw new AppError("DUPLICATE", `requirement code '${f.code}' is already used in this tender`, {
+        errors: [{ field: "body.code", message: "is already used in this tender" }],
+      });
+    }
+    codes.add(f.code);
+  }
+  const letters = new Set(
+    (
+      await tx.query<{ key: string }>("select segment_id || ':' || letter as key from criteria where tender_id = $1", [
+        tenderId,
+      ])
+    ).map((r) => r.key),
+  );
+  for (const f of criteria) {
+    if (!ofTender.has(`segment:${f.segmentId}`)) {
+      refuseInvalid([{ field: "body.segmentId", message: "is not a segment of this tender" }]);
+    }
+    if (letters.has(`${f.segmentId}:${f.letter}`)) {
+      throw new AppError("DUPLICATE", `the segment already has a criterion ${f.letter}`, {
+        errors: [{ field: "body.letter", message: `criterion ${f.letter} already exists in this segment` }],
+      });
+    }
+    letters.add(`${f.segmentId}:${f.letter}`);
+  }
+
+  const requirementIds = requirements.map(() => randomUUID());
+  if (requirements.length > 0) {
+    const { values, params } = rowsOf(
+      requirements.map((f, i) => [requirementIds[i], tenderId, ...requirementParams(f)]),
+    );
+    await tx.query(
+      `insert into requirements (id, tender_id, code, text, kind, min_clients, lot_id, segment_id, subsegment_id,
+         applies_to_members, applies_to_subcontractors, position) values ${values}`,
+      params,
+    );
+  }
+  const criterionIds = criteria.map(() => randomUUID());
+  if (criteria.length > 0) {
+    const { values, params } = rowsOf(
+      criteria.map((f, i) => [
+        criterionIds[i],
+        tenderId,
+        f.segmentId,
+        f.letter,
+        f.title.trim(),
+        f.text.trim(),
+        f.weight,
+      ]),
+    );
+    await tx.query(
+      `insert into criteria (id, tender_id, segment_id, letter, title, text, weight) values ${values}`,
+      params,
+    );
+  }
+  await appendAuditEntries(tx, [
+    ...requirements.map((f, i) => ({
+      ...audit(change),
+      entity: "requirement",
+      entityId: requirementIds[i]!,
+      action: "requirement.create" as const,
+      after: { tenderId, ...f },
+    })),
+    ...criteria.map((f, i) => ({
+      ...audit(change),
+      entity: "criterion",
+      entityId: criterionIds[i]!,
+      action: "criterion.create" as const,
+      after: { tenderId, ...f },
+    })),
+  ]);
+  return { requirementIds, criterionIds };
 }
 
 async function criterionRow(tx: Sql, change: Change, tenderId: string, id: string): Promise<Criterion> {

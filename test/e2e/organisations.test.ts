@@ -122,6 +122,15 @@ describe("organisations and combinations", { timeout: 120_000 }, () => {
     await screenshot(page, "combination");
     expect(await axeViolations(page)).toEqual([]);
 
+    // Registered at the KvK now: the lead member records the combination's own number.
+    await page.getByRole("button", { name: "Gegevens van de combinatie wijzigen" }).click();
+    const details = page.getByRole("form", { name: "Gegevens van de combinatie wijzigen" });
+    await details.getByLabel("KvK-nummer (optioneel)").fill("16180339");
+    await details.getByLabel("Rechtsvorm").selectOption({ label: "Coöperatie" });
+    await details.getByRole("button", { name: "Opslaan" }).click();
+    await page.getByRole("status").getByText("De gegevens van de combinatie zijn opgeslagen.").waitFor();
+    await expect(page.locator(".zk-facts").first().textContent()).resolves.toContain("16180339");
+
     await page.getByRole("link", { name: "Terug naar Mijn organisatie" }).click();
     await expect(page.getByRole("row", { name: /Coöperatie Zorg Oost i\.o\./ }).textContent()).resolves.toContain(
       "Penvoerder",

@@ -379,6 +379,8 @@ export const en: Messages = {
     member: "Member",
     noKvk: "no KvK number of its own",
     readOnly: "Only the lead member can change the members and the covenant.",
+    editDetails: "Change the combination's details",
+    detailsSaved: "The combination's details have been saved.",
     members: "Members",
     membersCaption: "Members of the combination with their qualifications and responsibilities",
     qualifications: "Qualifications",

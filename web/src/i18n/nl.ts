@@ -385,6 +385,8 @@ export const nl = {
     member: "Lid",
     noKvk: "geen eigen KvK-nummer",
     readOnly: "Alleen de penvoerder kan de leden en de overeenkomst wijzigen.",
+    editDetails: "Gegevens van de combinatie wijzigen",
+    detailsSaved: "De gegevens van de combinatie zijn opgeslagen.",
     members: "Leden",
     membersCaption: "Leden van de combinatie met hun kwalificaties en verantwoordelijkheden",
     qualifications: "Kwalificaties",

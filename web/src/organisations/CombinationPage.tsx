@@ -31,6 +31,7 @@ import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { type Combination, type Member, organisationsApi } from "./api.ts";
+import { CombinationDetailsForm } from "./CombinationDetailsForm.tsx";
 import { MemberForm } from "./MemberForm.tsx";
 
 export function CombinationPage(): ReactElement {
@@ -72,6 +73,7 @@ function CombinationView({ combination, announcement, onChanged }: ViewProps): R
   const { user } = useMe();
   const isLead = user.organisationId === combination.leadMemberId;
   const [editing, setEditing] = useState<Member | null>(null);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const lead = combination.members.find((m) => m.organisationId === combination.leadMemberId);
   const covenant = combination.covenant;
@@ -117,6 +119,23 @@ function CombinationView({ combination, announcement, onChanged }: ViewProps): R
         </DataListItem>
       </DataList>
       {!isLead ? <p className="zk-muted">{t("combination.readOnly")}</p> : null}
+      {isLead && editingDetails ? (
+        <CombinationDetailsForm
+          combination={combination}
+          onCancel={() => {
+            setEditingDetails(false);
+            requestAnimationFrame(() => document.getElementById("edit-combination")?.focus());
+          }}
+          onSaved={async () => {
+            setEditingDetails(false);
+            await onChanged(t("combination.detailsSaved"));
+          }}
+        />
+      ) : isLead ? (
+        <Button id="edit-combination" appearance="secondary-action-button" onClick={() => setEditingDetails(true)}>
+          {t("combination.editDetails")}
+        </Button>
+      ) : null}
 
       <section aria-labelledby="members-heading" className="zk-section">
         <Heading2 id="members-heading">

@@ -57,7 +57,7 @@ function Asks({ tender, asks }: { tender: Tender; asks: TenderAsks }): ReactElem
   const { t, i18n } = useTranslation();
   const scopeName = (r: Requirement): string => {
     for (const lot of tender.lots) {
-      if (r.lotId === lot.id) return t("structure.lot", { name: lot.name });
+      if (r.lotId === lot.id) return lot.name;
       for (const segment of lot.segments) {
         if (r.segmentId === segment.id) return segment.name;
         const sub = segment.subsegments.find((s) => s.id === r.subsegmentId);

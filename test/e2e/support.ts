@@ -90,11 +90,14 @@ export interface E2E {
 }
 
 /** Starts the app (optionally on a test clock the test moves) and a browser. */
-export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
+export async function startE2E(options: { clock?: Clock; config?: Partial<TestContext["config"]> } = {}): Promise<E2E> {
   const executablePath = chromiumPath();
   await ensureBuilt();
   // The server registers dist/web when it is built, so the build must come first.
-  const ctx = await testContext(options.clock ? { clock: options.clock } : {});
+  const ctx = await testContext({
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.config ? { config: options.config } : {}),
+  });
   const address = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath,
@@ -126,6 +129,8 @@ export async function startE2E(options: { clock?: Clock } = {}): Promise<E2E> {
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
+      // The browser is gone: drop its connections rather than wait for any the server still holds.
+      ctx.app.server.closeAllConnections();
       await ctx.close();
     },
   };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import type { BidContent } from "./content.ts";
 import type { BidView, Receipt, SubmissionDocument } from "./submission.ts";
-import { addBidFile, addCriterion, addRequirement, identify, openForBids } from "./test-support.ts";
+import { addBidFile, addCriterion, addRequirement, clearAsks, identify, openForBids } from "./test-support.ts";
 
 const clock = testClock("2021-05-01T10:00:00Z");
 const CLOSES = "2021-06-30T10:00:00.000Z"; // 12:00 in Amsterdam
@@ -29,8 +29,10 @@ beforeAll(async () => {
   officer = await loginCookie(t.app, DEMO.procurement_officer);
   officer2 = await loginCookie(t.app, DEMO.procurement_officer_2);
   tenderId = t.demo!.tenderId;
+  await clearAsks(t.db, tenderId);
   const q = (sql: string, params: unknown[] = []) => t.db.query<{ id: string }>(sql, params);
-  const code = async (table: string, c: string) => (await q(`select id from ${table} where code = $1`, [c]))[0]!.id;
+  const code = async (table: string, c: string) =>
+    (await q(`select id from ${table} where code = $1 and tender_id = $2`, [c, tenderId]))[0]!.id;
   ids.iaj = await code("segments", "jeugd-iaj");
   ids.gwv = await code("segments", "jeugd-gwv");
   ids.behandeling = await code("subsegments", "iaj-behandeling");
@@ -100,6 +102,10 @@ describe("before publication", () => {
 describe("a provider's bid, from registration to receipt", () => {
   beforeAll(async () => {
     await openForBids(t.db, tenderId, { publishedAt: "2021-04-01T08:00:00Z", closesAt: CLOSES });
+    // A provider that has not filled in its KvK number and legal form yet (the demo's has).
+    await t.db.query(
+      "update organisations set kvk_number = null, legal_form = null where name = 'Zorgpartners Achterhoek'",
+    );
   });
 
   it("registers once; a second registration changes nothing", async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import type { Receipt } from "./submission.ts";
-import { identify, openForBids } from "./test-support.ts";
+import { clearAsks, identify, openForBids } from "./test-support.ts";
 
 const clock = testClock("2021-06-01T10:00:00Z");
 const CLOSES = "2021-06-30T10:00:00.000Z";
@@ -21,8 +21,13 @@ async function moveTo(iso: string) {
 beforeAll(async () => {
   t = await testContext({ clock });
   tenderId = t.demo!.tenderId;
+  await clearAsks(t.db, tenderId);
   await openForBids(t.db, tenderId, { publishedAt: "2021-04-01T08:00:00Z", closesAt: CLOSES });
-  ids.logeren = (await t.db.query<{ id: string }>("select id from segments where code = 'wmo-logeren'"))[0]!.id;
+  ids.logeren = (
+    await t.db.query<{ id: string }>("select id from segments where code = 'wmo-logeren' and tender_id = $1", [
+      tenderId,
+    ])
+  )[0]!.id;
   ids.a = await identify(t.db, t.demo!.regionId, "Zorgpartners Achterhoek", "11111111");
   ids.b = await identify(t.db, t.demo!.regionId, "Jeugdhulp Oost B.V.", "22222222", "bv");
   await moveTo("2021-06-01T10:00:00Z");

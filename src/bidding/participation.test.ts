@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import type { BidView } from "./submission.ts";
-import { combination, identify, openForBids } from "./test-support.ts";
+import { clearAsks, combination, identify, openForBids } from "./test-support.ts";
 
 const clock = testClock("2021-05-01T10:00:00Z");
 let t: TestContext;
@@ -16,9 +16,12 @@ beforeAll(async () => {
   own = await loginCookie(t.app, DEMO.provider);
   other = await loginCookie(t.app, DEMO.provider_other);
   tenderId = t.demo!.tenderId;
+  await clearAsks(t.db, tenderId);
   await openForBids(t.db, tenderId, { publishedAt: "2021-04-01T08:00:00Z", closesAt: "2021-06-30T10:00:00Z" });
   const segment = async (code: string) =>
-    (await t.db.query<{ id: string }>("select id from segments where code = $1", [code]))[0]!.id;
+    (
+      await t.db.query<{ id: string }>("select id from segments where code = $1 and tender_id = $2", [code, tenderId])
+    )[0]!.id;
   ids.iaj = await segment("jeugd-iaj");
   ids.gwv = await segment("jeugd-gwv");
   ids.logeren = await segment("wmo-logeren");
@@ -26,6 +29,9 @@ beforeAll(async () => {
   const region = t.demo!.regionId;
   ids.a = await identify(t.db, region, "Zorgpartners Achterhoek", "11111111", "stichting");
   ids.b = await identify(t.db, region, "Jeugdhulp Oost B.V.", "22222222", "bv");
+  // The tests name these KvK numbers; the demo gives the organisations numbers of their own.
+  await t.db.query("update organisations set kvk_number = '11111111' where id = $1", [ids.a]);
+  await t.db.query("update organisations set kvk_number = '22222222' where id = $1", [ids.b]);
   const [x] = await t.db.query<{ id: string }>(
     "insert into organisations (region_id, name, kvk_number, legal_form) values ($1, 'Kind en Gezin', '33333333', 'zzp') returning id",
     [region],

@@ -4,7 +4,7 @@
 // only the version that counts of submitted bids.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
-import { addBidFile, identify, openForBids } from "./test-support.ts";
+import { addBidFile, clearAsks, identify, openForBids } from "./test-support.ts";
 
 const clock = testClock("2021-06-01T10:00:00Z");
 const CLOSES = "2021-06-30T10:00:00.000Z";
@@ -29,13 +29,14 @@ const call = (who: string, method: "GET" | "POST" | "PUT", url: string, payload?
 beforeAll(async () => {
   t = await testContext({ clock });
   tenderId = t.demo!.tenderId;
+  await clearAsks(t.db, tenderId);
   await openForBids(t.db, tenderId, { publishedAt: "2021-04-01T08:00:00Z", closesAt: CLOSES });
   const region = t.demo!.regionId;
   const a = await identify(t.db, region, "Zorgpartners Achterhoek", "11111111");
   await identify(t.db, region, "Jeugdhulp Oost B.V.", "22222222", "bv");
   const id = async (sql: string) => (await t.db.query<{ id: string }>(sql))[0]!.id;
-  const segment = (code: string) => id(`select id from segments where code = '${code}'`);
-  const sub = (code: string) => id(`select id from subsegments where code = '${code}'`);
+  const segment = (code: string) => id(`select id from segments where code = '${code}' and tender_id = '${tenderId}'`);
+  const sub = (code: string) => id(`select id from subsegments where code = '${code}' and tender_id = '${tenderId}'`);
   const municipality = await id("select id from municipalities where cbs_code = 'GM0222'");
   await moveTo("2021-06-01T10:00:00Z");
 

@@ -6,6 +6,15 @@ import { seal, sealStream, type Vault } from "../platform/vault.ts";
 import * as tenders from "../tender/store.ts";
 import type { BidContent } from "./content.ts";
 
+/**
+ * Removes what the tender asks (the demo's requirements and criteria are many), so that a test states
+ * the requirements and criteria it is about.
+ */
+export async function clearAsks(db: Sql, tenderId: string) {
+  await db.query("delete from requirements where tender_id = $1", [tenderId]);
+  await db.query("delete from criteria where tender_id = $1", [tenderId]);
+}
+
 /** Publishes the tender (if it was not) and sets its closing time. */
 export async function openForBids(db: Sql, tenderId: string, times: { publishedAt: string; closesAt: string }) {
   await db.query("update tenders set published_at = $2, closes_at = $3, opened_at = null where id = $1", [

@@ -50,7 +50,9 @@ async function inProcess(...args: string[]) {
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
-describe("zorginkoop", () => {
+// Each step starts a process that opens the database (PGlite: about 3 s) and the demo load writes a
+// few hundred audited rows; on a busy two-core machine a step can take tens of seconds.
+describe("zorginkoop", { timeout: 180_000 }, () => {
   it("runs as an installed command", async () => {
     const overview = await run("--help");
     expect(overview.code).toBe(0);

@@ -68,6 +68,9 @@ async function prepare() {
     await migrate(db);
     const now = new Date();
     const demo = await loadDemo(db, now);
+    // The bids here need no answers: this test is about durability, not completeness.
+    await db.query("delete from requirements where tender_id = $1", [demo.tenderId]);
+    await db.query("delete from criteria where tender_id = $1", [demo.tenderId]);
     await db.query("update tenders set published_at = $2, closes_at = $3 where id = $1", [
       demo.tenderId,
       new Date(now.getTime() - 86_400_000),

@@ -66,11 +66,11 @@ describe("access and users", { timeout: 60_000 }, () => {
     await expect(page.locator("header").textContent()).resolves.toContain("Gemeentelijk raadpleger");
   });
 
-  it("does not show the users link to a provider, nor the users page", async () => {
+  it("shows a provider its organisation but not the users link, nor the users page", async () => {
     const page = await e2e.newPage();
     await login(page, DEMO.provider);
     const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
-    await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(["Aanbestedingen"]);
+    await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(["Aanbestedingen", "Mijn organisatie"]);
     await expect(nav.getByRole("link", { name: "Aanbestedingen" }).getAttribute("aria-current")).resolves.toBe("page");
     await expect(page.locator("header").textContent()).resolves.toContain("Zorgaanbieder");
     await page.goto("/users");

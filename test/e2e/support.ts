@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { DEMO_PASSWORD } from "../../src/demo/achterhoek.ts";
+import type { Clock } from "../../src/platform/clock.ts";
 import { DEMO, type TestContext, testContext } from "../../src/platform/testing.ts";
 
 export { DEMO };
@@ -88,11 +89,15 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(): Promise<E2E> {
+/** Starts the app (optionally on a test clock the test moves) and a browser. */
+export async function startE2E(options: { clock?: Clock; config?: Partial<TestContext["config"]> } = {}): Promise<E2E> {
   const executablePath = chromiumPath();
   await ensureBuilt();
   // The server registers dist/web when it is built, so the build must come first.
-  const ctx = await testContext();
+  const ctx = await testContext({
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.config ? { config: options.config } : {}),
+  });
   const address = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath,
@@ -124,6 +129,8 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       for (const context of contexts) await context.close().catch(() => {});
       await browser.close();
+      // The browser is gone: drop its connections rather than wait for any the server still holds.
+      ctx.app.server.closeAllConnections();
       await ctx.close();
     },
   };
@@ -150,5 +157,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // From the top: a full-page capture of a scrolled page draws fixed and sticky parts out of place.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

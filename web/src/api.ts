@@ -23,6 +23,8 @@ export interface Problem {
   code: string;
   detail?: string;
   errors?: { field: string; message: string }[];
+  /** The domain rule that refused the request (e.g. "one_bid_per_segment"), for the UI to translate. */
+  rule?: string;
 }
 
 export interface Municipality {
@@ -130,6 +132,10 @@ export class ApiError extends Error {
     return this.problem.code;
   }
 
+  get rule(): string | undefined {
+    return this.problem.rule;
+  }
+
   /** The field messages keyed by the field's path without its "body." prefix. */
   fieldErrors(): Record<string, string> {
     const result: Record<string, string> = {};
@@ -148,7 +154,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -1,6 +1,7 @@
 // Form fields in the NL Design System way: label, description, input and the error next to it.
 import {
   Alert,
+  Checkbox,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -8,6 +9,7 @@ import {
   Paragraph,
   Select,
   SelectOption,
+  Textarea,
   Textbox,
 } from "@utrecht/component-library-react";
 import type { ReactElement } from "react";
@@ -20,7 +22,7 @@ interface FieldProps {
   onChange(value: string): void;
   error?: string | undefined;
   description?: string;
-  type?: "text" | "email" | "password" | "date" | "number";
+  type?: "text" | "email" | "password" | "date" | "number" | "datetime-local";
   required?: boolean;
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";
@@ -56,6 +58,41 @@ export function TextField(props: FieldProps): ReactElement {
           autoComplete={props.autoComplete}
           inputMode={props.inputMode}
           min={props.min}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      }
+      errorMessage={props.error ? <FormFieldErrorMessage id={errorId}>{props.error}</FormFieldErrorMessage> : undefined}
+    />
+  );
+}
+
+/** A multi-line text; the error message is linked to the textarea by aria-describedby. */
+export function TextAreaField(
+  props: Omit<FieldProps, "type" | "inputMode" | "min" | "size"> & { rows?: number },
+): ReactElement {
+  const descriptionId = props.description ? `${props.id}-description` : undefined;
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <FormField
+      invalid={Boolean(props.error)}
+      className="zk-field"
+      label={<FormLabel htmlFor={props.id}>{props.label}</FormLabel>}
+      description={
+        props.description ? (
+          <FormFieldDescription id={descriptionId}>{props.description}</FormFieldDescription>
+        ) : undefined
+      }
+      input={
+        <Textarea
+          id={props.id}
+          name={props.id}
+          value={props.value}
+          rows={props.rows ?? 4}
+          invalid={Boolean(props.error)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          required={props.required}
           onChange={(event) => props.onChange(event.target.value)}
         />
       }
@@ -104,12 +141,78 @@ export function SelectField(props: SelectFieldProps): ReactElement {
   );
 }
 
+interface CheckboxGroupProps {
+  id: string;
+  legend: string;
+  options: { value: string; label: string; description?: string }[];
+  values: readonly string[];
+  onChange(values: string[]): void;
+  error?: string | undefined;
+  description?: string;
+  /** Laid out in columns, for longer lists of short labels. */
+  columns?: boolean;
+}
+
+/** A set of checkboxes under one legend, with the group's error linked to the fieldset. */
+export function CheckboxGroup(props: CheckboxGroupProps): ReactElement {
+  const errorId = props.error ? `${props.id}-error` : undefined;
+  const descriptionId = props.description ? `${props.id}-description` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset
+      id={props.id}
+      className={props.error ? "zk-fieldset zk-fieldset--invalid" : "zk-fieldset"}
+      aria-describedby={describedBy}
+    >
+      <legend className="zk-fieldset__legend">{props.legend}</legend>
+      {props.description ? (
+        <p id={descriptionId} className="zk-hint">
+          {props.description}
+        </p>
+      ) : null}
+      {props.error ? <FormFieldErrorMessage id={errorId}>{props.error}</FormFieldErrorMessage> : null}
+      <div className={props.columns ? "zk-checkbox-columns" : undefined}>
+        {props.options.map((option) => {
+          const optionId = `${props.id}-${option.value}`;
+          return (
+            <div key={option.value} className="zk-checkbox">
+              <Checkbox
+                id={optionId}
+                checked={props.values.includes(option.value)}
+                invalid={Boolean(props.error)}
+                onChange={(event) => {
+                  const checked = event.target.checked;
+                  props.onChange(
+                    checked ? [...props.values, option.value] : props.values.filter((v) => v !== option.value),
+                  );
+                }}
+              />
+              <label htmlFor={optionId}>
+                {option.label}
+                {option.description ? <span className="zk-muted zk-block">{option.description}</span> : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
 /** Translates the server's English field messages where we know them; others are shown as sent. */
 export function serverFieldMessage(message: string, t: (key: string) => string): string {
   if (/date YYYY-MM-DD/.test(message)) return t("validation.date");
   if (/expected number to be >=1|expected int/.test(message)) return t("validation.wholeNumber");
   if (/lower-case letters, digits and dashes/.test(message)) return t("validation.code");
   if (/e-mail address/.test(message)) return t("validation.email");
+  if (/KvK number/.test(message)) return t("validation.kvk");
+  if (/already registered in this region/.test(message)) return t("register.duplicate");
+  if (/already has an account/.test(message)) return t("register.emailTaken");
+  if (/not a known region/.test(message)) return t("register.unknownRegion");
+  if (/AGB code/.test(message)) return t("validation.agb");
+  if (/at least 12 characters/.test(message)) return t("validation.password12");
+  if (/telephone number/.test(message)) return t("validation.phone");
+  if (/Too small: expected string to have >=1/.test(message)) return t("validation.required");
   return message;
 }
 
@@ -135,11 +238,67 @@ export function serverRefusal<F extends string>(
   const errors: Partial<Record<F, string>> = {};
   if (error instanceof ApiError) {
     for (const [path, message] of Object.entries(error.fieldErrors())) {
-      const field = path.split(".")[0] as F;
-      if (fields.includes(field)) errors[field] = serverFieldMessage(message, t);
+      const field = fieldOf(path, fields);
+      if (field && !errors[field]) errors[field] = serverFieldMessage(message, t);
     }
-    if (duplicate && error.code === "DUPLICATE") errors[duplicate.field] = duplicate.message;
+    if (duplicate && error.code === "DUPLICATE" && Object.keys(errors).length === 0) {
+      errors[duplicate.field] = duplicate.message;
+    }
+  }
+  if (Object.keys(errors).length > 0) return { errors, formError: null };
+  const rule = error instanceof ApiError ? error.rule : undefined;
+  if (rule && RULES.includes(rule as Rule)) return { errors, formError: t(`rules.${rule}`) };
+  const detail = error instanceof Error ? error.message : String(error);
+  return { errors, formError: t("validation.server", { detail }) };
+}
+
+/** The form's field a server path belongs to: the longest field that is the path or a parent of it. */
+function fieldOf<F extends string>(path: string, fields: readonly F[]): F | undefined {
+  let found: F | undefined;
+  for (const field of fields) {
+    if ((path === field || path.startsWith(`${field}.`)) && field.length > (found?.length ?? -1)) found = field;
+  }
+  return found;
+}
+
+/** The domain rules the server names when it refuses a change (problem.rule); each has a text in rules.*. */
+export const RULES = [
+  "one_bid_per_segment",
+  "alone_and_in_combination",
+  "two_combinations",
+  "subcontractor_as_main",
+  "closed",
+  "not_published",
+  "incomplete",
+  "not_closed",
+  "four_eyes",
+  "published_requires_qa_round",
+  "already_submitted",
+  "submitted",
+  "not_submitted",
+  "bid_withdrawn",
+  "file_in_submission",
+  "file_empty",
+  "file_too_large",
+  "file_type_not_allowed",
+  "file_extension_mismatch",
+  "lead_member_only",
+  "combination_lead_only",
+  "lead_member_required",
+  "not_opened",
+  "already_opened",
+  "closing_time_missing",
+  "closing_time_past",
+  "already_published",
+] as const;
+export type Rule = (typeof RULES)[number];
+
+/** A refusal of an action (not a form) in the user's language: the rule when named, else the server's words. */
+export function refusalText(error: unknown, t: (key: string, options?: { detail: string }) => string): string {
+  if (error instanceof ApiError) {
+    if (error.rule && RULES.includes(error.rule as Rule)) return t(`rules.${error.rule}`);
+    if (error.code === "NETWORK") return t("validation.network");
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { errors, formError: Object.keys(errors).length > 0 ? null : t("validation.server", { detail }) };
+  return t("validation.server", { detail });
 }

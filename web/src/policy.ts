@@ -6,4 +6,12 @@ export const can = {
   editTender: (role: Role) => allows(role, "tender:edit"),
   editTimeline: (role: Role) => allows(role, "timeline:edit"),
   manageUsers: (role: Role) => allows(role, "user:manage"),
+  ownOrganisation: (role: Role) => allows(role, "organisation:own"),
+  readRequirements: (role: Role) => allows(role, "requirements:read"),
+  bid: (role: Role) => allows(role, "bid:own"),
+  seeRegistrations: (role: Role) => allows(role, "bid:registrations"),
+  readBids: (role: Role) => allows(role, "bid:read"),
+  extendClosing: (role: Role) => allows(role, "bid:closing"),
+  open: (role: Role) => allows(role, "bid:open"),
+  readNotifications: (role: Role) => allows(role, "notification:read"),
 };

@@ -9,6 +9,10 @@ export const router = createBrowserRouter([
     lazy: async () => ({ Component: (await import("./accounts/LoginPage.tsx")).LoginPage }),
   },
   {
+    path: "/register",
+    lazy: async () => ({ Component: (await import("./organisations/RegisterPage.tsx")).RegisterPage }),
+  },
+  {
     element: <Layout />,
     children: [
       { index: true, element: <Navigate to="/tenders" replace /> },
@@ -20,6 +24,35 @@ export const router = createBrowserRouter([
       {
         path: "tenders/:tenderId/timeline",
         lazy: async () => ({ Component: (await import("./tender/TimelinePage.tsx")).TimelinePage }),
+      },
+      {
+        path: "tenders/:tenderId/requirements",
+        lazy: async () => ({ Component: (await import("./requirements/RequirementsPage.tsx")).RequirementsPage }),
+      },
+      {
+        path: "tenders/:tenderId/my-bids",
+        lazy: async () => ({ Component: (await import("./bidding/MyBidsPage.tsx")).MyBidsPage }),
+      },
+      {
+        path: "tenders/:tenderId/bids",
+        lazy: async () => ({ Component: (await import("./bidding/RegistrationsPage.tsx")).RegistrationsPage }),
+      },
+      { path: "bids/:bidId", lazy: async () => ({ Component: (await import("./bidding/BidPage.tsx")).BidPage }) },
+      {
+        path: "bids/:bidId/receipts/:version",
+        lazy: async () => ({ Component: (await import("./bidding/ReceiptPage.tsx")).ReceiptPage }),
+      },
+      {
+        path: "organisation",
+        lazy: async () => ({ Component: (await import("./organisations/OrganisationPage.tsx")).OrganisationPage }),
+      },
+      {
+        path: "combinations/:combinationId",
+        lazy: async () => ({ Component: (await import("./organisations/CombinationPage.tsx")).CombinationPage }),
+      },
+      {
+        path: "notifications",
+        lazy: async () => ({ Component: (await import("./notifications/NotificationsPage.tsx")).NotificationsPage }),
       },
       { path: "users", lazy: async () => ({ Component: (await import("./accounts/UsersPage.tsx")).UsersPage }) },
       { path: "*", element: <NotFound /> },

@@ -1,5 +1,5 @@
 // Logging in: e-mail and password, with a clear Dutch message for each refusal the server gives.
-import { Alert, Button, Heading1, Paragraph } from "@utrecht/component-library-react";
+import { Alert, Button, Heading1, Heading2, Paragraph } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate } from "react-router";
@@ -8,6 +8,7 @@ import { TextField } from "../forms.tsx";
 import { useSession } from "../session.tsx";
 import { Brand, Frame } from "../shell/Frame.tsx";
 import { LanguageSwitch } from "../shell/LanguageSwitch.tsx";
+import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 
 type Translate = ReturnType<typeof useTranslation>["t"];
@@ -113,6 +114,13 @@ export function LoginPage(): ReactElement {
             {busy ? t("login.busy") : t("login.submit")}
           </Button>
         </form>
+        <section aria-labelledby="register-heading" className="zk-section">
+          <Heading2 id="register-heading">{t("login.newProvider")}</Heading2>
+          <Paragraph>{t("login.newProviderIntro")}</Paragraph>
+          <Paragraph>
+            <AppLink to="/register">{t("login.register")}</AppLink>
+          </Paragraph>
+        </section>
       </div>
     </Frame>
   );

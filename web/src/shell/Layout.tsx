@@ -4,11 +4,12 @@ import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { UnreadProvider, useUnread } from "../notifications/unread.tsx";
 import { can } from "../policy.ts";
 import { useSession } from "../session.tsx";
 import { Brand, Frame } from "./Frame.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
-import { NavItem } from "./links.tsx";
+import { AppLink, NavItem } from "./links.tsx";
 
 export function Layout(): ReactElement {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function Layout(): ReactElement {
         <strong>{user.name}</strong>
         <span className="zk-account__role">{t(`roles.${user.role}`)}</span>
       </p>
+      {can.readNotifications(user.role) ? <NotificationsLink /> : null}
       <LanguageSwitch />
       <Button
         appearance="secondary-action-button"
@@ -52,16 +54,39 @@ export function Layout(): ReactElement {
     <nav className="zk-nav" aria-label={t("app.mainNav")}>
       <ul className="zk-nav__list">
         <NavItem to="/tenders">{t("nav.tenders")}</NavItem>
+        {can.ownOrganisation(user.role) ? <NavItem to="/organisation">{t("nav.organisation")}</NavItem> : null}
         {can.manageUsers(user.role) ? <NavItem to="/users">{t("nav.users")}</NavItem> : null}
       </ul>
     </nav>
   );
   return (
-    <Frame brand={<Brand region={region.name} />} account={account} nav={nav}>
-      <div className="zk-content">
-        <Outlet />
-      </div>
-    </Frame>
+    <UnreadProvider>
+      <Frame brand={<Brand region={region.name} />} account={account} nav={nav}>
+        <div className="zk-content">
+          <Outlet />
+        </div>
+      </Frame>
+    </UnreadProvider>
+  );
+}
+
+/** The link to the notifications with the number of unread ones. */
+function NotificationsLink(): ReactElement {
+  const { t } = useTranslation();
+  const { count } = useUnread();
+  return (
+    <AppLink to="/notifications" className="zk-notifications-link">
+      {t("nav.notifications")}
+      {count ? (
+        <>
+          {" "}
+          <span className="zk-badge" aria-hidden="true">
+            {count}
+          </span>
+          <span className="zk-visually-hidden">{t("notifications.unreadCount", { count })}</span>
+        </>
+      ) : null}
+    </AppLink>
   );
 }
 

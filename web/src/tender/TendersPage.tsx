@@ -13,6 +13,7 @@ import {
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api.ts";
+import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
 import { ErrorAlert } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
@@ -21,7 +22,13 @@ import { useResource } from "../useResource.ts";
 
 export function TendersPage(): ReactElement {
   const { t } = useTranslation();
-  const { region } = useMe();
+  const { region, user } = useMe();
+  // Providers bid; staff follow the registrations (and, after the opening, the bids).
+  const bids = can.bid(user.role)
+    ? { path: "my-bids", label: "bid" }
+    : can.seeRegistrations(user.role)
+      ? { path: "bids", label: "bids" }
+      : null;
   const [tenders, { reload }] = useResource(() => api.tenders(), []);
   usePageTitle(t("tenders.title"));
 
@@ -53,6 +60,7 @@ export function TendersPage(): ReactElement {
                   {t("tenders.subsegments")}
                 </TableHeaderCell>
                 <TableHeaderCell scope="col">{t("nav.timeline")}</TableHeaderCell>
+                {bids ? <TableHeaderCell scope="col">{t(`nav.${bids.label}`)}</TableHeaderCell> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -76,6 +84,14 @@ export function TendersPage(): ReactElement {
                       <span className="zk-visually-hidden"> {tender.name}</span>
                     </AppLink>
                   </TableCell>
+                  {bids ? (
+                    <TableCell>
+                      <AppLink to={`/tenders/${tender.id}/${bids.path}`}>
+                        {t(`nav.${bids.label}`)}
+                        <span className="zk-visually-hidden"> {tender.name}</span>
+                      </AppLink>
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>

@@ -58,15 +58,15 @@ describe("a bid's files", () => {
     expect(mayReadBidFiles(viewer("provider", "jeugdhulp-oost"), opened)).toBe(false);
   });
 
-  it("change until the closing time on a draft or submitted bid, by the server's clock", () => {
+  it("change until the closing time on a draft or withdrawn bid, by the server's clock", () => {
     expect(bidFilesChangeRefusal(bid, new Date("2022-03-01T11:59:59Z"))).toBeNull();
-    expect(bidFilesChangeRefusal({ ...bid, status: "submitted" }, new Date("2022-03-01T11:59:59Z"))).toBeNull();
+    expect(bidFilesChangeRefusal({ ...bid, status: "withdrawn" }, new Date("2022-03-01T11:59:59Z"))).toBeNull();
     expect(bidFilesChangeRefusal(bid, new Date("2022-03-01T12:00:00Z"))).toEqual({
       rule: "closed",
       message: "the closing time (2022-03-01T12:00:00.000Z) has passed: a bid's files can no longer change",
     });
-    expect(bidFilesChangeRefusal({ ...bid, status: "withdrawn" }, new Date("2022-02-01T00:00:00Z"))?.rule).toBe(
-      "bid_withdrawn",
+    expect(bidFilesChangeRefusal({ ...bid, status: "submitted" }, new Date("2022-02-01T00:00:00Z"))?.rule).toBe(
+      "submitted",
     );
     expect(
       bidFilesChangeRefusal({ ...bid, openedAt: new Date("2022-02-01T00:00:00Z") }, new Date("2022-02-01"))?.rule,

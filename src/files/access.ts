@@ -32,7 +32,7 @@ export interface CombinationMembers {
 
 /** A refusal of a change, with its stable rule code. */
 export interface ChangeRefusal {
-  rule: "closed" | "bid_withdrawn";
+  rule: "closed" | "submitted";
   message: string;
 }
 
@@ -53,17 +53,18 @@ export function mayReadBidFiles(viewer: Viewer, bid: BidOwnership & { segmentId:
 }
 
 /**
- * Files may be added to and removed from a draft or submitted bid until the closing time (the server's
- * clock decides); never after it, after the opening, or on a withdrawn bid. A tender without a closing
- * time yet is not closed.
+ * Files may be added to and removed from a bid being worked on (a draft, or a withdrawn bid being
+ * prepared for resubmission) until the closing time (the server's clock decides); never after it or
+ * after the opening. A submitted bid changes only by withdrawing it first, as its content does. A
+ * tender without a closing time yet is not closed.
  */
 export function bidFilesChangeRefusal(bid: BidState, now: Date): ChangeRefusal | null {
   if ((bid.closesAt && now.getTime() >= bid.closesAt.getTime()) || bid.openedAt) {
     const at = bid.closesAt ? ` (${bid.closesAt.toISOString()})` : "";
     return { rule: "closed", message: `the closing time${at} has passed: a bid's files can no longer change` };
   }
-  if (bid.status === "withdrawn") {
-    return { rule: "bid_withdrawn", message: "the bid is withdrawn: its files can no longer change" };
+  if (bid.status === "submitted") {
+    return { rule: "submitted", message: "the bid is submitted: withdraw it first to change its files" };
   }
   return null;
 }

@@ -356,11 +356,13 @@ describe("removing a file and the closing time", () => {
     expect((await get(cookies.provider!, `/api/files/${id}`)).statusCode).toBe(200);
   });
 
-  it("gives a withdrawn bid no files (409 bid_withdrawn)", async () => {
-    const withdrawn = await createBid(zorgpartners, "jeugd-gwv", "withdrawn");
-    const response = await upload(cookies.provider!, withdrawn, "dossier.pdf", samplePdf());
-    expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ rule: "bid_withdrawn" });
+  it("changes a submitted bid's files only after it is withdrawn, as its content", async () => {
+    const submitted = await createBid(zorgpartners, "jeugd-gwv", "submitted");
+    const refused = await upload(cookies.provider!, submitted, "dossier.pdf", samplePdf());
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ rule: "submitted" });
+    await one("update bids set status = 'withdrawn' where id = $1 returning id", [submitted]);
+    expect((await upload(cookies.provider!, submitted, "dossier.pdf", samplePdf())).statusCode).toBe(201);
   });
 
   it("lets the lead member's providers add files to the combination's bid", async () => {

@@ -276,7 +276,6 @@ export const RULES = [
   "already_submitted",
   "submitted",
   "not_submitted",
-  "bid_withdrawn",
   "file_in_submission",
   "file_empty",
   "file_too_large",

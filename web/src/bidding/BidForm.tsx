@@ -64,9 +64,9 @@ export function BidForm(props: Props): ReactElement {
   const latest = useRef(state);
   latest.current = state;
   const open = mine.open && !closedNow;
-  // A submitted bid is withdrawn before it changes; a withdrawn bid takes no new files (the server's rules).
+  // A submitted bid is withdrawn before it changes, its files included (the server's rules).
   const editable = open && bid.status !== "submitted";
-  const canUpload = open && bid.status === "draft";
+  const canUpload = editable;
   const requirements = useMemo(
     () => applicableRequirements(props.allRequirements, place, state.subsegmentIds),
     [props.allRequirements, place, state.subsegmentIds],
@@ -239,7 +239,7 @@ export function BidForm(props: Props): ReactElement {
         </Alert>
       ) : bid.status === "withdrawn" ? (
         <Alert type="warning">
-          <Paragraph>{t("bid.withdrawnNoFiles")}</Paragraph>
+          <Paragraph>{t("bid.withdrawnRework")}</Paragraph>
         </Alert>
       ) : null}
 

@@ -157,7 +157,7 @@ export function refusalOf(
   }
   if (error.rule === "file_empty") return t("files.empty", { name });
   if (error.rule === "closed") return t("files.closed", { name });
-  if (error.rule === "bid_withdrawn") return t("files.withdrawn", { name });
+  if (error.rule === "submitted") return t("files.submitted", { name });
   if (error.code === "NETWORK") return t("files.network", { name });
   return t("files.failed", { name, detail: error.problem.detail ?? error.problem.title });
 }

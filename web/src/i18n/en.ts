@@ -292,7 +292,6 @@ export const en: Messages = {
     already_submitted: "The bid has already been submitted. Withdraw it first to submit a new version.",
     submitted: "The bid has been submitted. Withdraw it first to change it.",
     not_submitted: "The bid has not been submitted; there is nothing to withdraw.",
-    bid_withdrawn: "The bid has been withdrawn; its files can no longer change.",
     file_in_submission: "This file belongs to a submitted version and is therefore kept.",
     file_empty: "The file is empty.",
     file_too_large: "The file is too large.",
@@ -419,7 +418,7 @@ export const en: Messages = {
     empty: "{{name}} was refused: the file is empty.",
     extensionMismatch:
       "{{name}} was refused: its name does not match its content. Give it the extension {{extension}}.",
-    withdrawn: "{{name}} was refused: the bid has been withdrawn.",
+    submitted: "{{name}} was refused: the bid has been submitted. Withdraw it first to change its files.",
     network: "{{name}} was not uploaded: there is no connection to the server.",
     failed: "{{name}} was not uploaded: {{detail}}",
     name: "File",
@@ -474,8 +473,8 @@ export const en: Messages = {
     readOnly: "The closing time has passed. You can only view the bid.",
     submittedReadOnly:
       "Your bid has been submitted. Want to change something? Withdraw it first and submit it again before the closing time.",
-    withdrawnNoFiles:
-      "Your bid has been withdrawn. You can change it and submit it again, but no more files can be added.",
+    withdrawnRework:
+      "Your bid has been withdrawn. You can change it, its files included, and submit it again before the closing time.",
     referenceRequirementHint_one: "You meet this requirement with a reference below with at least 1 client.",
     referenceRequirementHint_other: "You meet this requirement with a reference below with at least {{count}} clients.",
     completeness: "Completeness",

@@ -296,7 +296,6 @@ export const nl = {
     already_submitted: "De inschrijving is al ingediend. Trek haar eerst in om een nieuwe versie in te dienen.",
     submitted: "De inschrijving is ingediend. Trek haar eerst in om haar te wijzigen.",
     not_submitted: "De inschrijving is niet ingediend; er is niets om in te trekken.",
-    bid_withdrawn: "De inschrijving is ingetrokken; haar bestanden kunnen niet meer veranderen.",
     file_in_submission: "Dit bestand hoort bij een ingediende versie en blijft daarom bewaard.",
     file_empty: "Het bestand is leeg.",
     file_too_large: "Het bestand is te groot.",
@@ -426,7 +425,7 @@ export const nl = {
     empty: "{{name}} is geweigerd: het bestand is leeg.",
     extensionMismatch:
       "{{name}} is geweigerd: de naam past niet bij de inhoud. Geef het bestand de extensie {{extension}}.",
-    withdrawn: "{{name}} is geweigerd: de inschrijving is ingetrokken.",
+    submitted: "{{name}} is geweigerd: de inschrijving is ingediend. Trek haar eerst in om bestanden te wijzigen.",
     network: "{{name}} is niet geüpload: er is geen verbinding met de server.",
     failed: "{{name}} is niet geüpload: {{detail}}",
     name: "Bestand",
@@ -481,8 +480,8 @@ export const nl = {
     readOnly: "De sluitingstijd is verstreken. U kunt de inschrijving alleen nog bekijken.",
     submittedReadOnly:
       "Uw inschrijving is ingediend. Wilt u iets wijzigen? Trek haar dan eerst in en dien haar vóór de sluitingstijd opnieuw in.",
-    withdrawnNoFiles:
-      "Uw inschrijving is ingetrokken. U kunt haar aanpassen en opnieuw indienen, maar er kunnen geen bestanden meer bij.",
+    withdrawnRework:
+      "Uw inschrijving is ingetrokken. U kunt haar aanpassen, ook haar bestanden, en vóór de sluitingstijd opnieuw indienen.",
     referenceRequirementHint_one: "U toont deze eis aan met een referentie hieronder met ten minste 1 cliënt.",
     referenceRequirementHint_other:
       "U toont deze eis aan met een referentie hieronder met ten minste {{count}} cliënten.",

@@ -2,6 +2,7 @@
 // and municipalities, an answer to every minimum requirement that applies, a dossier text per
 // selection criterion, references with enough clients served, and a bidder the tender can contract
 // (KvK number and legal form). Pure: the caller gathers the tender's requirements and criteria.
+import { applicableRequirements as applicableByLevel, levelOf } from "../requirements/applicable.ts";
 import type { BidContent, FieldProblem } from "./content.ts";
 
 export interface ScopedRequirement {
@@ -23,19 +24,16 @@ export interface BidPlace {
 
 /**
  * The requirements that apply to a bid on `place`: tender-wide ones, those of its lot and segment,
- * and those of the subsegments it chose. (The requirements module may come with its own version;
- * the rule is the same.)
+ * and those of the subsegments it chose. The rule is the requirements module's; here the level is
+ * read from which scope id is set.
  */
 export function applicableRequirements<R extends Omit<ScopedRequirement, "id" | "code" | "kind" | "minClients">>(
   requirements: readonly R[],
   place: BidPlace,
 ): R[] {
-  return requirements.filter((r) => {
-    if (r.subsegmentId) return place.subsegmentIds.includes(r.subsegmentId);
-    if (r.segmentId) return r.segmentId === place.segmentId;
-    if (r.lotId) return r.lotId === place.lotId;
-    return true;
-  });
+  const byId = new Map(requirements.map((r, index) => [String(index), r] as const));
+  const scoped = [...byId].map(([id, r]) => ({ ...r, id, level: levelOf(r) }));
+  return applicableByLevel(scoped, place).map((r) => byId.get(r.id)!);
 }
 
 export interface CompletenessInput {

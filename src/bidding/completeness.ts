@@ -2,8 +2,10 @@
 // and municipalities, an answer to every minimum requirement that applies, a dossier text per
 // selection criterion, references with enough clients served, and a bidder the tender can contract
 // (KvK number and legal form). Pure: the caller gathers the tender's requirements and criteria.
-import { applicableRequirements as applicableByLevel, levelOf } from "../requirements/applicable.ts";
+import { applicableRequirements, type BidScope } from "../requirements/applicable.ts";
 import type { BidContent, FieldProblem } from "./content.ts";
+
+export { applicableRequirements };
 
 export interface ScopedRequirement {
   id: string;
@@ -16,25 +18,8 @@ export interface ScopedRequirement {
   subsegmentId: string | null;
 }
 
-export interface BidPlace {
-  lotId: string;
-  segmentId: string;
-  subsegmentIds: readonly string[];
-}
-
-/**
- * The requirements that apply to a bid on `place`: tender-wide ones, those of its lot and segment,
- * and those of the subsegments it chose. The rule is the requirements module's; here the level is
- * read from which scope id is set.
- */
-export function applicableRequirements<R extends Omit<ScopedRequirement, "id" | "code" | "kind" | "minClients">>(
-  requirements: readonly R[],
-  place: BidPlace,
-): R[] {
-  const byId = new Map(requirements.map((r, index) => [String(index), r] as const));
-  const scoped = [...byId].map(([id, r]) => ({ ...r, id, level: levelOf(r) }));
-  return applicableByLevel(scoped, place).map((r) => byId.get(r.id)!);
-}
+/** Where a bid sits: its segment, the segment's lot and the subsegments it chose. */
+export type BidPlace = BidScope;
 
 export interface CompletenessInput {
   content: BidContent;

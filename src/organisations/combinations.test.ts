@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "../accounts/store.ts";
 import { draftAad } from "../bidding/participation.ts";
+import { covenantMetaAad } from "../files/store.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 import { seal } from "../platform/vault.ts";
 import { createRegion } from "../region/store.ts";
 import * as tenders from "../tender/store.ts";
-import { covenantMetaAad } from "./covenant.ts";
 
 const clock = testClock("2021-09-15T10:00:00Z");
 let t: TestContext;

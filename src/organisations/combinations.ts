@@ -2,12 +2,12 @@
 // its penvoerder, whose provider users act for it, with its members' qualifications and
 // responsibilities and a draft covenant. Who may see and change one is decided here, per caller.
 
+import { covenantOf } from "../files/store.ts";
 import { appendAudit } from "../platform/audit.ts";
 import type { Sql } from "../platform/db.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import type { SessionUser } from "../platform/http.ts";
 import type { Vault } from "../platform/vault.ts";
-import { readCovenant } from "./covenant.ts";
 import type { LegalForm } from "./rules.ts";
 import type { Combination, CombinationChange, NewMember } from "./schemas.ts";
 import { assertKvkFree, type Change, findByKvk, insertOrganisation } from "./store.ts";
@@ -50,7 +50,13 @@ async function membersOf(db: Sql, id: string): Promise<MemberRow[]> {
   );
 }
 
-export async function getCombination(db: Sql, vault: Vault, regionId: string, id: string): Promise<Combination> {
+export async function getCombination(
+  db: Sql,
+  vault: Vault,
+  regionId: string,
+  id: string,
+  now: Date,
+): Promise<Combination> {
   const row = await combinationRow(db, regionId, id);
   const members = await membersOf(db, id);
   return {
@@ -66,8 +72,16 @@ export async function getCombination(db: Sql, vault: Vault, regionId: string, id
       qualifications: m.qualifications,
       responsibilities: m.responsibilities,
     })),
-    covenant: row.covenant_file_id ? await readCovenant(db, vault, row.covenant_file_id) : null,
+    covenant: await covenantSummary(db, vault, id, now),
   };
+}
+
+/** The covenant as the combination shows it (the files module reads the sealed name). */
+async function covenantSummary(db: Sql, vault: Vault, id: string, now: Date): Promise<Combination["covenant"]> {
+  const file = await covenantOf(db, vault, id, now);
+  if (!file) return null;
+  const { id: fileId, ...rest } = file;
+  return { fileId, ...rest };
 }
 
 /**

@@ -30,7 +30,7 @@ export async function organisationRoutes(app: App, ctx: AppContext) {
   /** The provider user's own organisation. */
   const own = (request: FastifyRequest): string => userOf(request).organisationId!;
   const combination = (request: FastifyRequest, id: string) =>
-    combinations.getCombination(db, vault, userOf(request).regionId, id);
+    combinations.getCombination(db, vault, userOf(request).regionId, id, clock.now());
 
   app.post(
     "/api/register",

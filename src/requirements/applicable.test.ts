@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { applicableRequirements, levelOf, type ScopedRequirement } from "./applicable.ts";
 
-const req = (id: string, scope: Partial<Omit<ScopedRequirement, "id">> = {}): ScopedRequirement => {
-  const ids = { lotId: null, segmentId: null, subsegmentId: null, ...scope };
-  return { id, level: levelOf(ids), ...ids };
-};
+type Req = ScopedRequirement & { id: string };
+const req = (id: string, scope: Partial<ScopedRequirement> = {}): Req => ({
+  id,
+  lotId: null,
+  segmentId: null,
+  subsegmentId: null,
+  ...scope,
+});
 
 // Two lots; lot "jeugd" has segments "iaj" (subsegments "pv", "beh") and "gwv" (subsegment "pleeg").
 const requirements = [
@@ -17,7 +21,7 @@ const requirements = [
   req("sub-beh", { subsegmentId: "beh" }),
   req("sub-pleeg", { subsegmentId: "pleeg" }),
 ];
-const ids = (rs: ScopedRequirement[]) => rs.map((r) => r.id);
+const ids = (rs: Req[]) => rs.map((r) => r.id);
 
 describe("the requirements a bid must answer", () => {
   it("are the tender's, the lot's, the segment's and the chosen subsegments'", () => {

@@ -4,10 +4,8 @@
 
 export type RequirementLevel = "tender" | "lot" | "segment" | "subsegment";
 
-/** The scope of a requirement: exactly the id that matches its level is set. */
+/** The scope of a requirement: at most one id is set, and which one is its level (levelOf). */
 export interface ScopedRequirement {
-  id: string;
-  level: RequirementLevel;
   lotId: string | null;
   segmentId: string | null;
   subsegmentId: string | null;
@@ -23,13 +21,12 @@ export interface BidScope {
 /** The requirements that apply to a bid for `scope`, in the order given. */
 export function applicableRequirements<R extends ScopedRequirement>(requirements: readonly R[], scope: BidScope): R[] {
   const chosen = new Set(scope.subsegmentIds);
-  return requirements.filter(
-    (r) =>
-      r.level === "tender" ||
-      (r.level === "lot" && r.lotId === scope.lotId) ||
-      (r.level === "segment" && r.segmentId === scope.segmentId) ||
-      (r.level === "subsegment" && r.subsegmentId !== null && chosen.has(r.subsegmentId)),
-  );
+  return requirements.filter((r) => {
+    if (r.subsegmentId) return chosen.has(r.subsegmentId);
+    if (r.segmentId) return r.segmentId === scope.segmentId;
+    if (r.lotId) return r.lotId === scope.lotId;
+    return true;
+  });
 }
 
 /** The level a requirement has from which scope id is set (all null: the whole tender). */

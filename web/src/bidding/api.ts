@@ -1,38 +1,26 @@
 // The API of bids (issue 6): registering for a tender, a bid per segment, its content and
 // completeness, submitting with a receipt, withdrawing; for officers the registrations before the
 // closing time, extending it, the two-officer opening and the bids after it.
+
+import type { z } from "zod";
 import type { BidContent } from "../../../src/bidding/content.ts";
+import type * as schemas from "../../../src/bidding/schemas.ts";
 import { request } from "../api.ts";
 import type { StoredFile } from "../files/upload.ts";
 
-export type BidStatus = "draft" | "submitted" | "withdrawn";
-
-export interface Submission {
-  version: number;
-  sha256: string;
-  submittedAt: string;
-  validUntil: string;
-  withdrawnAt: string | null;
-}
-
-export interface BidSummary {
-  id: string;
-  bidderId: string;
-  status: BidStatus;
-  updatedAt: string;
-  lastSubmission: Submission | null;
-}
-
-export interface MyBids {
-  closesAt: string | null;
-  serverTime: string;
-  open: boolean;
-  publishedAt: string | null;
-  registered: boolean;
-  bidValidDays: number;
-  actingAs: { organisationId: string; name: string; isCombination: boolean }[];
-  segments: { segmentId: string; code: string; name: string; lotName: string; bid: BidSummary | null }[];
-}
+// The answers' types are the server's own response schemas, so the two cannot drift apart.
+export type Submission = z.infer<typeof schemas.SubmissionSummarySchema>;
+export type MyBids = z.infer<typeof schemas.MyBidsSchema>;
+export type BidSummary = NonNullable<MyBids["segments"][number]["bid"]>;
+export type BidStatus = BidSummary["status"];
+export type Bid = z.infer<typeof schemas.BidSchema>;
+export type Completeness = Bid["completeness"];
+export type Receipt = z.infer<typeof schemas.ReceiptSchema>;
+export type Opening = z.infer<typeof schemas.OpeningSchema>;
+export type Extension = z.infer<typeof schemas.ExtensionSchema>;
+export type Registrations = z.infer<typeof schemas.RegistrationsSchema>;
+/** A bid as officers see it after the opening: the version that counts. */
+export type OpenedBid = z.infer<typeof schemas.OpenedBidsSchema>["bids"][number];
 
 export type {
   BidContent,
@@ -41,81 +29,6 @@ export type {
   RequirementAnswer,
   Subcontractor,
 } from "../../../src/bidding/content.ts";
-
-export interface Completeness {
-  complete: boolean;
-  missing: { field: string; message: string }[];
-}
-
-export interface Bid {
-  id: string;
-  tenderId: string;
-  segmentId: string;
-  bidderId: string;
-  bidderName: string;
-  status: BidStatus;
-  content: BidContent;
-  updatedAt: string;
-  submissions: Submission[];
-  completeness: Completeness;
-}
-
-export interface Receipt {
-  bidId: string;
-  version: number;
-  submittedAt: string;
-  sha256: string;
-  validUntil: string;
-  tenderName: string;
-  segmentName: string;
-  bidderName: string;
-  files: { id: string; name: string; sha256: string }[];
-}
-
-export interface Opening {
-  closesAt: string | null;
-  serverTime: string;
-  /** The closing time has passed, so the opening may start. */
-  closed: boolean;
-  /** Set once the second officer has confirmed. */
-  openedAt: string | null;
-  firstOfficer: { id: string; name: string } | null;
-  firstConfirmedAt: string | null;
-  secondOfficer: { id: string; name: string } | null;
-  secondConfirmedAt: string | null;
-}
-
-export interface Extension {
-  closesAt: string;
-  previousClosesAt: string;
-  reason: string;
-  extendedAt: string;
-}
-
-export interface Registrations {
-  closesAt: string | null;
-  openedAt: string | null;
-  registrations: { organisationId: string; name: string; registeredAt: string }[];
-  bidCount: number;
-  submittedCount: number;
-  extensions: Extension[];
-  opening: Opening;
-}
-
-/** A bid as officers see it after the opening: the version that counts. */
-export interface OpenedBid {
-  id: string;
-  segmentId: string;
-  segmentName: string;
-  bidderId: string;
-  bidderName: string;
-  version: number;
-  sha256: string;
-  submittedAt: string;
-  validUntil: string;
-  content: BidContent;
-  files: { id: string; sha256: string; sizeBytes: number; mediaType: string }[];
-}
 
 const tenderPath = (id: string) => `/api/tenders/${encodeURIComponent(id)}`;
 export const bidPath = (id: string) => `/api/bids/${encodeURIComponent(id)}`;

@@ -3,11 +3,14 @@ import { z } from "zod";
 import { accountRoutes } from "./accounts/routes.ts";
 import { findSession } from "./accounts/sessions.ts";
 import { biddingRoutes } from "./bidding/routes.ts";
+import { dialogueRoutes } from "./dialogue/routes.ts";
 import { fileRoutes } from "./files/routes.ts";
 import { notificationRoutes } from "./notifications/routes.ts";
 import { organisationRoutes } from "./organisations/routes.ts";
 import { auditRoutes } from "./platform/audit-routes.ts";
 import { type App, type AppContext, buildServer, type RouteModule } from "./platform/http.ts";
+import { qaFileRoutes } from "./qa/file-routes.ts";
+import { qaRoutes } from "./qa/routes.ts";
 import { regionRoutes } from "./region/routes.ts";
 import { requirementRoutes } from "./requirements/routes.ts";
 import { tenderRoutes } from "./tender/routes.ts";
@@ -48,6 +51,9 @@ export const MODULES: RouteModule[] = [
   tenderRoutes,
   requirementRoutes,
   fileRoutes,
+  dialogueRoutes,
+  qaRoutes,
+  qaFileRoutes,
   biddingRoutes,
   notificationRoutes,
   auditRoutes,

@@ -10,6 +10,7 @@ import { type Command, EXIT_OK, EXIT_USAGE, type Io, runCommand } from "./platfo
 import { readConfig } from "./platform/config.ts";
 import { forward } from "./platform/forward.ts";
 import { lockHolder, socketPath } from "./platform/runtime.ts";
+import { qaCommand } from "./qa/cli.ts";
 import { selectCommand } from "./selection/cli.ts";
 import { tenderCommand } from "./tender/cli.ts";
 
@@ -21,6 +22,7 @@ const commands: Command[] = [
   demoCommand,
   userCommand,
   tenderCommand,
+  qaCommand,
   selectCommand,
   allocateCommand,
   settleCommand,
@@ -29,7 +31,7 @@ const commands: Command[] = [
 ];
 
 const PREFIX = "zorginkoop";
-const DATABASE_VERBS = new Set(["migrate", "demo", "user", "tender", "audit"]);
+const DATABASE_VERBS = new Set(["migrate", "demo", "user", "tender", "qa", "audit"]);
 
 export const stdio: Io = {
   out: (text) => process.stdout.write(`${text}\n`),

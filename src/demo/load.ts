@@ -11,6 +11,9 @@ import * as requirements from "../requirements/store.ts";
 import * as tenders from "../tender/store.ts";
 import * as demo from "./achterhoek.ts";
 
+import { loadDialogueDemo } from "./dialogue.ts";
+import { loadQaDemo } from "./qa.ts";
+
 const SYSTEM: Actor = { id: null, label: "demo" };
 
 export interface DemoResult {
@@ -224,6 +227,10 @@ export async function loadDemo(db: Database, now: Date): Promise<DemoResult> {
       );
       usersAdded += 1;
     }
+    const demoTenders = { regionId, tenderId, openTenderId, now };
+    const dialogueAdded = await loadDialogueDemo(tx, demoTenders);
+    const qaAdded = await loadQaDemo(tx, demoTenders);
+    loaded = loaded || dialogueAdded || qaAdded;
     return { loaded: loaded || usersAdded > 0, regionId, tenderId, openTenderId, usersAdded };
   });
 }

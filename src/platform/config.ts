@@ -21,6 +21,10 @@ export interface Config {
   masterKey: string | undefined;
   /** The largest file an upload may be, in MB of 1024 × 1024 bytes (ZORGINKOOP_UPLOAD_MAX_MB). */
   uploadMaxMb: number;
+  /** SMTP server for e-mail next to in-app notifications (smtp://user:pass@host:port); none: in-app only. */
+  smtpUrl: string | undefined;
+  /** The sender of those e-mails. */
+  mailFrom: string;
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,5 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.ZORGINKOOP_SECURE_COOKIES === "1",
     masterKey: env.ZORGINKOOP_MASTER_KEY || undefined,
     uploadMaxMb: intSetting(env, "ZORGINKOOP_UPLOAD_MAX_MB", 25),
+    smtpUrl: env.ZORGINKOOP_SMTP_URL || undefined,
+    mailFrom: env.ZORGINKOOP_MAIL_FROM || "Zorginkoop <noreply@zorginkoop.invalid>",
   };
 }

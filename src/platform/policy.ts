@@ -48,6 +48,24 @@ export const POLICY = {
   // and after the opening by officers and the segment's assessors; a covenant by the combination's
   // members and the region's staff. Everyone else gets 404, so a sealed file's existence stays hidden.
   "file:read": everyone,
+  // Dialogue (issue 5). Providers see the sessions for all providers and for segments of their bids'
+  // tenders, register themselves, and read a session's report once it is published.
+  "dialogue:read": everyone,
+  "dialogue:edit": ["procurement_officer"],
+  "dialogue:register": ["provider"],
+  "dialogue:attendance": ["procurement_officer"],
+  // Questions and answers (Nota van Inlichtingen). Providers read published answers and their own
+  // questions; staff read every question of their region's tenders.
+  "qa:read": everyone,
+  "qa:ask": ["provider"],
+  // Every question of the tender with its asker and workflow, and the similar-question search.
+  "qa:work": staff,
+  // Numbering, categories, links, assignment, private answers, rounds, publication, import.
+  "qa:triage": ["procurement_officer"],
+  // Content experts draft answers to the questions assigned to them.
+  "qa:draft": ["procurement_officer", "assessor", "contract_manager"],
+  // A second officer, never the drafter, approves.
+  "qa:approve": ["procurement_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -3,14 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanText, extractReferences, type ParsedQaList, parseQaList, QaLayoutError } from "./parse.ts";
 
-const SEEDS = path.resolve(process.cwd(), "../shared/seeds");
+const SEEDS = path.resolve(process.cwd(), "test/fixtures/qa");
 const TABBED = "000_15d00ff2a73ea746.txt";
 const NUMBERED = "002_7105fce445f6433d.txt";
 
 function seed(name: string): string {
   const file = path.join(SEEDS, name);
   if (!existsSync(file)) {
-    throw new Error(`Q&A seed file missing: ${file} (the tests expect ../shared/seeds next to the repository)`);
+    throw new Error(`Q&A seed file missing: ${file} (copies of ../shared/seeds kept in test/fixtures/qa)`);
   }
   return readFileSync(file, "utf8");
 }

@@ -3,8 +3,11 @@
 // must append. Every later feature adds its rows, in cases/<feature>.ts.
 import * as tenders from "../../src/tender/store.ts";
 import { BIDDING_CASES } from "./cases/bidding.ts";
+import { DIALOGUE_CASES } from "./cases/dialogue.ts";
 import { FILE_CASES } from "./cases/files.ts";
 import { ORGANISATION_CASES } from "./cases/organisations.ts";
+import { QA_CASES } from "./cases/qa.ts";
+import { QA_FILES_CASES } from "./cases/qa-files.ts";
 import { REQUIREMENT_CASES } from "./cases/requirements.ts";
 import { adminOnly, all, officerOnly, type RouteCase, signedIn, staffRead, system, unique } from "./expect.ts";
 
@@ -15,6 +18,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...REQUIREMENT_CASES,
   ...BIDDING_CASES,
   ...FILE_CASES,
+  ...DIALOGUE_CASES,
+  ...QA_CASES,
+  ...QA_FILES_CASES,
   "GET /api/docs": { request: async () => ({ url: "/api/docs" }), expect: all(200) },
   // swagger-ui sends its own index page on to /api/docs.
   "GET /api/docs/static/index.html": {

@@ -24,10 +24,21 @@ const STOP_WORDS = new Set(
 
 const stems = new Map<string, string>();
 
+/**
+ * Snowball leaves verb forms in -t/-d alone (beoordeelt, beoordeeld ≠ beoordelen → beoordel): every
+ * stem loses a final -t, -d or -dt and then a doubled vowel before its last consonant. Applied to every
+ * word alike, it maps budget and budgetten, vindt and vinden, beoordeelt and beoordeling together.
+ */
+function conflate(s: string): string {
+  if (s.length < 4) return s;
+  const cut = s.endsWith("dt") ? s.slice(0, -2) : /[td]$/.test(s) ? s.slice(0, -1) : s;
+  return cut.replace(/([aeiou])\1([^aeiou])$/, "$1$2");
+}
+
 function stem(word: string): string {
   let s = stems.get(word);
   if (s === undefined) {
-    s = stemmer(word);
+    s = conflate(stemmer(word));
     if (stems.size > 50_000) stems.clear();
     stems.set(word, s);
   }

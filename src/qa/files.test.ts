@@ -114,6 +114,8 @@ describe("import", () => {
     expect(at(56)).toEqual(["Bekostiging (lumpsum)", null]);
     expect(at(145)).toEqual(["Overige", null]);
     expect(qs[40]!.answer).toBe("Wij verwijzen u naar het antwoord op vraag 40.");
+    // The header says "alle antwoorden onder voorbehoud uiteindelijke besluitvorming".
+    expect(qs.every((q) => q.reservation)).toBe(true);
     expect(refs(qs)).toEqual({
       2: [1],
       3: [1],
@@ -158,7 +160,7 @@ describe("import", () => {
     expect(response.json().created).toBe(45);
     const qs = roundOf(await listQuestions(ctx.db, tenderId), numberedRound);
     expect(qs.map((q) => q.number)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
-    expect(qs.every((q) => q.category === null)).toBe(true);
+    expect(qs.every((q) => q.category === null && !q.reservation)).toBe(true);
     expect(refs(qs)).toEqual({ 37: [29], 38: [33] });
     // Numbers repeat across imported files; a reference stays inside its own file.
     expect(qs[36]!.references[0]!.questionId).toBe(qs[28]!.id);

@@ -140,19 +140,22 @@ export async function importQaFile(
   const roundId = round!.id;
   await tx.query("update qa_imports set round_id = $2 where id = $1", [importId, roundId]);
 
+  // A list that says in its header that all answers stand under reservation ("alle antwoorden onder
+  // voorbehoud (uiteindelijke) besluitvorming") gives every answer that reservation.
+  const reservation = parsed.warnings.some((w) => /onder voorbehoud/i.test(w));
   const ids = new Map<number, string>();
   // In slices, to stay well within the parameter limit of a statement.
   for (let start = 0; start < parsed.questions.length; start += 200) {
     const slice = parsed.questions.slice(start, start + 200);
-    const params: unknown[] = [tenderId, roundId, importId, now];
+    const params: unknown[] = [tenderId, roundId, importId, now, reservation];
     const rows = slice.map((q) => {
       params.push(q.number, q.category?.slice(0, 200) || null, q.subheading?.slice(0, 300) || null, q.question);
       params.push(q.answer === "" ? null : q.answer);
       const b = params.length - 5;
-      return `($1, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, 'published', $2, $3, $4, $4, $4)`;
+      return `($1, $${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $5, 'published', $2, $3, $4, $4, $4)`;
     });
     const inserted = await tx.query<{ id: string; number: number }>(
-      `insert into qa_questions (tender_id, number, category, subheading, text, answer, status, round_id, import_id,
+      `insert into qa_questions (tender_id, number, category, subheading, text, answer, reservation, status, round_id, import_id,
                                  asked_at, answered_at, created_at)
        values ${rows.join(", ")} returning id, number`,
       params,
@@ -193,6 +196,7 @@ export async function importQaFile(
       questions: parsed.questions.length,
       references: links.length,
       unresolved: parsed.unresolved.length,
+      reservation,
     },
     at: now,
   });

@@ -72,8 +72,9 @@ describe("summariseStatement", () => {
       "scaleCounts",
       expect.stringContaining("five whole numbers"),
     ]);
-    expect(summariseStatement({ kind: "scale", scaleCounts: [1, 1, 1, 1, 1], scaleAverage: 4 })[0]).toBe(
+    expect(summariseStatement({ kind: "scale", scaleCounts: [1, 1, 1, 1, 1], scaleAverage: 4 })).toEqual([
       "scaleAverage",
-    );
+      expect.stringContaining("average of 3"),
+    ]);
   });
 });

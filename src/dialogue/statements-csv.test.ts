@@ -4,7 +4,7 @@ import { parseStatementsCsv, StatementCsvError } from "./statements-csv.ts";
 describe("parseStatementsCsv", () => {
   it("reads agree/disagree counts with Dutch headers and ';'", () => {
     const rows = parseStatementsCsv(
-      "\uFEFFStelling;Eens;Oneens\nLumpsum werkt beter dan PxQ;12;5\n\"Eén loket; voor alles\";3;14\n",
+      '\uFEFFStelling;Eens;Oneens\nLumpsum werkt beter dan PxQ;12;5\n"Eén loket; voor alles";3;14\n',
     );
     expect(rows).toEqual([
       expect.objectContaining({ text: "Lumpsum werkt beter dan PxQ", kind: "agree", agree: 12, disagree: 5 }),
@@ -24,9 +24,7 @@ describe("parseStatementsCsv", () => {
   });
 
   it("mixes agree and scale rows in one export", () => {
-    const rows = parseStatementsCsv(
-      "Question,Agree,Disagree,Average,Count\nA,4,6,,\nB,,,2.5,8\n",
-    );
+    const rows = parseStatementsCsv("Question,Agree,Disagree,Average,Count\nA,4,6,,\nB,,,2.5,8\n");
     expect(rows.map((r) => r.kind)).toEqual(["agree", "scale"]);
   });
 

@@ -106,16 +106,16 @@ export function parseStatementsCsv(text: string): ParsedStatement[] {
     const agree = agreeLayout ? at(agreeColumn, true) : null;
     const disagree = agreeLayout ? at(disagreeColumn, true) : null;
     const counts = scale ? scale.map((i) => at(i, true)) : null;
-    const hasCounts = counts !== null && counts.some((c) => c !== null);
+    const filledCounts = counts?.some((c) => c !== null) ? counts : null;
     const average = at(averageColumn, false);
     const count = at(countColumn, true);
     let summary: ReturnType<typeof summariseStatement>;
     if (agree !== null || disagree !== null) {
       summary = summariseStatement({ kind: "agree", agree, disagree });
-    } else if (hasCounts) {
+    } else if (filledCounts) {
       summary = summariseStatement({
         kind: "scale",
-        scaleCounts: counts.map((c) => c ?? 0),
+        scaleCounts: filledCounts.map((c) => c ?? 0),
         scaleAverage: average,
         scaleCount: count,
       });

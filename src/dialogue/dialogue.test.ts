@@ -1,6 +1,7 @@
 // Dialogue sessions through the API: planning, registering (capacity, deadline, concurrency),
 // attendance, the report with its Q&A, documents and statements, and publishing afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../demo/load.ts";
 import { multipart, samplePdf } from "../files/testing.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 
@@ -432,5 +433,27 @@ describe("report, documents and statements", () => {
       "dialogue.statement_import",
       "dialogue.statement_import",
     ]);
+  });
+});
+
+describe("demo sessions", () => {
+  it("gives Inkoop 2027 a held gesprekstafel with its report and statements, a webinar and a segment workshop, once", async () => {
+    await moveTo("2026-03-02T09:00:00Z");
+    const [open] = await t.db.query<{ id: string }>("select id from tenders where name = 'Inkoop 2027'");
+    const list = await get(`/api/tenders/${open!.id}/sessions`, provider);
+    const sessions = list.json<{
+      sessions: { id: string; kind: string; segmentId: string | null; publishedAt: string | null }[];
+    }>().sessions;
+    expect(sessions.map((s) => s.kind)).toEqual(["gesprekstafel", "webinar", "workshop"]);
+    expect(sessions[2]!.segmentId).not.toBeNull();
+    const held = await get(`/api/sessions/${sessions[0]!.id}`, provider);
+    expect(held.json().report).toContain("gesprekstafel");
+    expect(held.json().statements.map((s: { kind: string }) => s.kind)).toEqual(["agree", "agree", "scale"]);
+    await loadDemo(t.db, clock.now());
+    const [count] = await t.db.query<{ n: number }>(
+      "select count(*) as n from dialogue_sessions where tender_id = $1",
+      [open!.id],
+    );
+    expect(Number(count!.n)).toBe(3);
   });
 });

@@ -73,7 +73,7 @@ export function SessionPage(): ReactElement {
       </div>
       {session.description ? <Paragraph lead>{session.description}</Paragraph> : null}
       <SessionFacts session={session} />
-      {allows(user.role, "dialogue:register") && !session.cancelledAt ? (
+      {allows(user.role, "dialogue:register") && !session.cancelledAt && !session.publishedAt ? (
         <RegistrationForm session={session} onChanged={changed} />
       ) : null}
 

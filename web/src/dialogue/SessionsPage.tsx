@@ -133,7 +133,7 @@ function SessionCard(props: {
       <Paragraph>
         <AppLink to={`/sessions/${session.id}`}>{t("dialogue.details", { title: session.title })}</AppLink>
       </Paragraph>
-      {props.canRegister && !session.cancelledAt ? (
+      {props.canRegister && !session.cancelledAt && !session.publishedAt ? (
         <RegistrationForm session={session} onChanged={props.onChanged} />
       ) : null}
     </article>

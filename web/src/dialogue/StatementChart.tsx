@@ -90,7 +90,7 @@ export function StatementCharts({ statements }: { statements: Statement[] }): Re
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">{t("dialogue.statement")}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t("dialogue.count")}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t("dialogue.result")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

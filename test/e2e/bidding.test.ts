@@ -37,6 +37,7 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
       "Structuur",
       "Planning",
       "Eisen en criteria",
+      "Bijeenkomsten",
       "Inschrijven",
     ]);
     await tabs.getByRole("link", { name: "Eisen en criteria" }).click();

@@ -37,6 +37,14 @@ export const router = createBrowserRouter([
         path: "tenders/:tenderId/bids",
         lazy: async () => ({ Component: (await import("./bidding/RegistrationsPage.tsx")).RegistrationsPage }),
       },
+      {
+        path: "tenders/:tenderId/sessions",
+        lazy: async () => ({ Component: (await import("./dialogue/SessionsPage.tsx")).SessionsPage }),
+      },
+      {
+        path: "sessions/:sessionId",
+        lazy: async () => ({ Component: (await import("./dialogue/SessionPage.tsx")).SessionPage }),
+      },
       { path: "bids/:bidId", lazy: async () => ({ Component: (await import("./bidding/BidPage.tsx")).BidPage }) },
       {
         path: "bids/:bidId/receipts/:version",

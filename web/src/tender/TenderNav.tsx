@@ -15,6 +15,7 @@ export function TenderNav({ tenderId }: { tenderId: string }): ReactElement {
     ...(can.readRequirements(user.role)
       ? [{ to: `/tenders/${tenderId}/requirements`, label: t("nav.requirements") }]
       : []),
+    { to: `/tenders/${tenderId}/sessions`, label: t("dialogue.nav") },
     ...(can.bid(user.role) ? [{ to: `/tenders/${tenderId}/my-bids`, label: t("nav.bid") }] : []),
     ...(can.seeRegistrations(user.role) ? [{ to: `/tenders/${tenderId}/bids`, label: t("nav.bids") }] : []),
   ];

@@ -1,0 +1,79 @@
+// Dialogue sessions in the browser: a provider registers for the upcoming webinar and reads the held
+// gesprekstafel's report and statements; the officer sees the attendance and plans a new session.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, DEMO, type E2E, login, screenshot, startE2E } from "./support.ts";
+
+describe("dialogue sessions", { timeout: 120_000 }, () => {
+  let e2e: E2E;
+  let provider: Page;
+  let officer: Page;
+  let tenderId: string;
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const [row] = await e2e.ctx.db.query<{ id: string }>("select id from tenders where name = 'Inkoop 2027'");
+    tenderId = row!.id;
+    provider = await e2e.newPage();
+    officer = await e2e.newPage();
+    await login(provider, DEMO.provider);
+    await login(officer, DEMO.procurement_officer);
+  }, 240_000);
+
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it("lets a provider register for a session and shows the places left", async () => {
+    await provider.goto(`/tenders/${tenderId}/sessions`);
+    await provider.getByRole("heading", { level: 1, name: "Bijeenkomsten: Inkoop 2027" }).waitFor();
+    expect(await axeViolations(provider)).toEqual([]);
+    const webinar = provider.getByRole("article", { name: /Webinar: zo schrijft u in/ });
+    await expect.poll(() => webinar.textContent()).toContain("60 van 60 vrij");
+    await webinar.getByLabel("Aantal personen").fill("2");
+    await webinar.getByRole("button", { name: "Aanmelden" }).click();
+    await provider.getByRole("status").getByText("U bent aangemeld.").waitFor();
+    await expect.poll(() => webinar.textContent()).toContain("58 van 60 vrij");
+    await expect.poll(() => webinar.textContent()).toContain("U bent aangemeld (2 personen)");
+    await screenshot(provider, "dialogue-sessions");
+  });
+
+  it("shows the held session's report, Q&A and statements as charts with a table", async () => {
+    await provider.getByRole("link", { name: "Bekijk Gesprekstafel Inkoop 2027" }).click();
+    await provider.getByRole("heading", { level: 1, name: "Gesprekstafel: Gesprekstafel Inkoop 2027" }).waitFor();
+    await provider.getByText("Blijft de reistijdvergoeding bestaan?").waitFor();
+    await expect.poll(() => provider.getByRole("img", { name: /Grafiek van de stelling/ }).count()).toBe(3);
+    const table = provider.getByRole("table", { name: "Uitslag van de stellingen" });
+    await expect.poll(() => table.getByRole("row").count()).toBe(4);
+    await expect
+      .poll(() => table.getByRole("row", { name: /Lumpsum past bij segmenten/ }).textContent())
+      .toContain("14 eens, 9 oneens (61% eens)");
+    await expect(provider.getByRole("heading", { name: /Aanmeldingen/ }).count()).resolves.toBe(0);
+    await screenshot(provider, "dialogue-session");
+    expect(await axeViolations(provider)).toEqual([]);
+  });
+
+  it("shows the officer the attendance and lets the officer plan a session", async () => {
+    await officer.goto(`/tenders/${tenderId}/sessions`);
+    await officer.getByRole("heading", { level: 1, name: "Bijeenkomsten: Inkoop 2027" }).waitFor();
+    await officer.getByRole("link", { name: "Bekijk Webinar: zo schrijft u in op Inkoop 2027" }).click();
+    const attendance = officer.getByRole("table", { name: "Aanmeldingen" });
+    await expect
+      .poll(() => attendance.getByRole("row", { name: /Zorgpartners Achterhoek/ }).textContent())
+      .toContain(DEMO.provider);
+    expect(await axeViolations(officer)).toEqual([]);
+    await screenshot(officer, "dialogue-officer");
+
+    await officer.getByRole("link", { name: "Terug naar de bijeenkomsten" }).click();
+    const form = officer.getByRole("form", { name: "Bijeenkomst plannen" });
+    await form.getByLabel("Titel", { exact: true }).fill("Kennissessie Wmo");
+    await form.getByLabel("Soort", { exact: true }).selectOption("kennissessie");
+    await form.getByLabel("Datum", { exact: true }).fill("2031-05-20");
+    await form.getByLabel("Locatie", { exact: true }).fill("Zutphen");
+    await form.getByLabel("Aanmelden kan tot").fill("2031-05-18T12:00");
+    expect(await axeViolations(officer)).toEqual([]);
+    await form.getByRole("button", { name: "Bijeenkomst plannen" }).click();
+    await officer.getByRole("status").getByText("De bijeenkomst is gepland.").waitFor();
+    await officer.getByRole("article", { name: "Kennissessie: Kennissessie Wmo" }).waitFor();
+  });
+});

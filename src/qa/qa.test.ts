@@ -432,3 +432,20 @@ describe("rounds: published to every provider at the same moment", () => {
     expect((await call("provider", "GET", `/api/tenders/${tenderId}/qa`)).body.askingOpen).toBe(false);
   });
 });
+
+describe("the timeline's Q&A warnings", () => {
+  it("warns about a last round planned too close to the closing time, and about open questions", async () => {
+    clock.set("2021-04-20T08:00:00Z");
+    cookie.procurement_officer = await loginCookie(t.app, DEMO.procurement_officer);
+    const rounds = (await call("procurement_officer", "GET", `/api/tenders/${tenderId}/qa`)).body.rounds;
+    const unpublished = rounds.find((r: { publishedAt: string | null }) => r.publishedAt === null);
+    await call("procurement_officer", "PATCH", `/api/qa/rounds/${unpublished.id}`, { plannedOn: "2021-04-28" });
+    const timeline = await call("procurement_officer", "GET", `/api/tenders/${tenderId}/timeline`);
+    expect(timeline.status).toBe(200);
+    const qa = timeline.body.warnings.filter((w: { code: string }) => w.code.startsWith("qa_"));
+    expect(qa).toEqual([
+      expect.objectContaining({ code: "qa_last_round_late", days: 3, minimum: 6 }),
+      expect.objectContaining({ code: "qa_questions_open" }),
+    ]);
+  });
+});

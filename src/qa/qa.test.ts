@@ -84,6 +84,12 @@ describe("asking until the question deadline", () => {
     expect(settings.status).toBe(200);
     expect(settings.body.questionsCloseAt).toBe(DEADLINE);
     expect((await call("provider", "PUT", `/api/tenders/${tenderId}/qa/settings`, settings.body)).status).toBe(403);
+    const late = await call("procurement_officer", "PUT", `/api/tenders/${tenderId}/qa/settings`, {
+      ...settings.body,
+      questionsCloseAt: CLOSES,
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].field).toBe("body.questionsCloseAt");
 
     const asked = await call("provider", "POST", `/api/tenders/${tenderId}/qa/questions`, {
       text: "Hoe wordt het lumpsumbudget per segment bepaald?",

@@ -201,6 +201,26 @@ describe("registering", () => {
       detail: "registration closed at 2026-03-09T11:00:00.000Z",
     });
 
+    // After the deadline one may still send word of not coming; after the session, not any more.
+    const lastMinute = await send("DELETE", `/api/sessions/${other}/registrations/mine`, providerOther);
+    expect(lastMinute.statusCode, lastMinute.body).toBe(200);
+    expect(
+      (await send("POST", `/api/sessions/${other}/registrations`, providerOther, { attendees: 1 })).statusCode,
+    ).toBe(409);
+    await moveTo("2026-03-02T09:00:00Z");
+    expect(
+      (await send("POST", `/api/sessions/${other}/registrations`, providerOther, { attendees: 1 })).statusCode,
+    ).toBe(201);
+    const held = await planned();
+    expect((await send("POST", `/api/sessions/${held}/registrations`, provider, { attendees: 1 })).statusCode).toBe(
+      201,
+    );
+    await moveTo("2026-03-10T14:00:00Z"); // 15:00 in Doetinchem: the session has ended
+    const tooLate = await send("DELETE", `/api/sessions/${held}/registrations/mine`, provider);
+    expect(tooLate.statusCode).toBe(409);
+    expect(tooLate.json()).toMatchObject({ rule: "session_held" });
+    await moveTo("2026-03-09T11:00:00Z");
+
     const cancel = await send("POST", `/api/sessions/${other}/cancel`, officer);
     expect(cancel.statusCode, cancel.body).toBe(200);
     expect(cancel.json().cancelledAt).toBe("2026-03-09T11:00:00.000Z");

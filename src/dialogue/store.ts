@@ -491,6 +491,14 @@ export async function register(
 
 export async function unregister(tx: Sql, caller: Caller, sessionId: string, now: Date): Promise<void> {
   const row = await sessionRow(tx, caller, sessionId, true);
+  // Sending word before the session that one will not come is fine, also after the deadline; afterwards
+  // the registration is the attendance record and stays.
+  const local = dutchNow(now);
+  if (hasTakenPlace(row.on_date, row.ends_at, local.date, local.time)) {
+    throw new AppError("CONFLICT", `the session took place on ${row.on_date}; its registrations no longer change`, {
+      rule: "session_held",
+    });
+  }
   const [cancelled] = await tx.query<{ id: string }>(
     `update dialogue_registrations set cancelled_at = $3
      where session_id = $1 and user_id = $2 and cancelled_at is null returning id`,

@@ -38,6 +38,7 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
       "Planning",
       "Eisen en criteria",
       "Inschrijven",
+      "Vragen en antwoorden",
     ]);
     await tabs.getByRole("link", { name: "Eisen en criteria" }).click();
     await page.getByRole("heading", { level: 1, name: "Eisen en criteria van Inkoop 2027" }).waitFor();

@@ -35,6 +35,8 @@ const QA_RULES = [
   "not_drafted",
   "empty_round",
   "already_published",
+  "withdrawn",
+  "not_assignee",
 ] as const;
 
 type T = (key: string, options?: Record<string, unknown>) => string;

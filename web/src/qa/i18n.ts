@@ -240,6 +240,8 @@ export const qaNl = {
       not_drafted: "Er is nog geen antwoord opgesteld om goed te keuren.",
       empty_round: "Er zijn geen goedgekeurde antwoorden om te publiceren.",
       already_published: "Deze ronde is al gepubliceerd.",
+      withdrawn: "Deze vraag is ingetrokken.",
+      not_assignee: "Alleen de collega aan wie de vraag is toegewezen, of een inkoopspecialist, stelt het antwoord op.",
     },
   },
 };
@@ -481,6 +483,8 @@ export const qaEn: typeof qaNl = {
       not_drafted: "No answer has been drafted yet to approve.",
       empty_round: "There are no approved answers to publish.",
       already_published: "This round has already been published.",
+      withdrawn: "This question has been withdrawn.",
+      not_assignee: "Only the colleague the question is assigned to, or a procurement officer, drafts the answer.",
     },
   },
 };

@@ -65,7 +65,10 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   // data folder runs inside the server instead (--help never needs the database).
   if (DATABASE_VERBS.has(command.name) && !rest.includes("--help")) {
     const config = readConfig();
-    if (lockHolder(config) !== null) return forward(socketPath(config), argv, io);
+    if (lockHolder(config) !== null) {
+      const forwarded = command.forwardArgv ? [verb, ...command.forwardArgv(rest, process.cwd())] : argv;
+      return forward(socketPath(config), forwarded, io);
+    }
   }
   return runCommand(PREFIX, command, rest, io);
 }

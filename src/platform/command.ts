@@ -22,6 +22,11 @@ export interface Command {
     input: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] },
     io: Io,
   ): Promise<number>;
+  /**
+   * The arguments as the server should see them when the verb is forwarded to it (the server runs it
+   * in its own working directory): e.g. with relative file names made absolute.
+   */
+  forwardArgv?(argv: string[], cwd: string): string[];
 }
 
 /** A refusal of the command line itself; the CLI prints it and exits 2. */

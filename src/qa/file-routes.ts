@@ -1,4 +1,254 @@
 // Q&A files: import with preview, export of a round as PDF/DOCX/Markdown, similar questions (issue 5).
-import type { App, AppContext } from "../platform/http.ts";
+import fastifyMultipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { contentDisposition } from "../files/check.ts";
+import { AppError, notFound } from "../platform/errors.ts";
+import { type App, type AppContext, userOf } from "../platform/http.ts";
+import { Id, Problem, problemResponses } from "../platform/schemas.ts";
+import { EXPORT_FORMATS } from "./export.ts";
+import { exportRound } from "./export-round.ts";
+import { importQaFile, priorImport, type QaFile, readQaFile } from "./import.ts";
+import { similarQuestions } from "./similar-search.ts";
 
-export async function qaFileRoutes(_app: App, _ctx: AppContext) {}
+const tags = ["qa"];
+const TenderParams = z.object({ tenderId: Id });
+const RoundParams = TenderParams.extend({ number: z.coerce.number().int().min(1).max(10_000) });
+
+/** A Q&A list is a few hundred kilobytes at most; 5 MB leaves room and keeps a stray upload out. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+const ParsedQuestionSchema = z.object({
+  number: z.number().int(),
+  category: z.string().nullable(),
+  subheading: z.string().nullable(),
+  question: z.string(),
+  answer: z.string(),
+  references: z.array(z.number().int()).describe("numbers of other questions in the same file"),
+});
+
+const PreviewSchema = z
+  .object({
+    sha256: z.string(),
+    fileName: z.string(),
+    layout: z.enum(["tabbed", "numbered"]),
+    title: z.string().nullable(),
+    questions: z.array(ParsedQuestionSchema),
+    unresolved: z.array(
+      z.object({ question: z.number().int(), reference: z.number().int(), reason: z.enum(["missing", "self"]) }),
+    ),
+    warnings: z.array(z.string()),
+    alreadyImported: z.object({ roundNumber: z.number().int().nullable(), importedAt: z.string() }).nullable(),
+  })
+  .meta({ id: "QaImportPreview" });
+
+const ImportedSchema = z
+  .object({ importId: z.string(), roundNumber: z.number().int(), created: z.number().int() })
+  .meta({ id: "QaImported" });
+const AlreadyImportedSchema = z.object({
+  alreadyImported: z.literal(true),
+  roundNumber: z.number().int(),
+  created: z.literal(0),
+});
+
+const SimilarQuery = z.object({
+  text: z.string().trim().min(1, "must not be empty").max(10_000),
+  limit: z.coerce.number().int().min(1).max(50).default(5),
+  exclude: Id.optional(),
+});
+const SimilarSchema = z
+  .object({
+    matches: z.array(
+      z.object({
+        questionId: z.string(),
+        number: z.number().int().nullable(),
+        roundNumber: z.number().int().nullable(),
+        category: z.string().nullable(),
+        text: z.string(),
+        answer: z.string().nullable(),
+        status: z.string(),
+        score: z.number().min(0).max(1),
+      }),
+    ),
+  })
+  .meta({ id: "QaSimilar" });
+
+const uploadProblems = { ...problemResponses, 413: Problem, 415: Problem } as const;
+
+/** The one text file of a multipart request (field `file`), whole, up to MAX_BYTES. */
+async function receiveText(request: FastifyRequest): Promise<QaFile> {
+  if (!request.isMultipart()) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the file as multipart/form-data in the field 'file'");
+  }
+  const noFile = new AppError("VALIDATION_FAILED", "send the file in the field 'file'", {
+    errors: [{ field: "body.file", message: "no file was sent" }],
+  });
+  const part = await request.file();
+  if (!part) throw noFile;
+  if (part.fieldname !== "file") {
+    part.file.resume();
+    throw noFile;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BYTES) {
+        throw new AppError("PAYLOAD_TOO_LARGE", `file: larger than ${MAX_BYTES / 1024 / 1024} MB`, {
+          errors: [{ field: "body.file", message: "too large" }],
+          rule: "file_too_large",
+        });
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("MALFORMED_REQUEST", "the upload was cut off or is not valid multipart/form-data");
+  }
+  return { fileName: part.filename, bytes: Buffer.concat(chunks) };
+}
+
+export async function qaFileRoutes(app: App, ctx: AppContext) {
+  const { db, clock } = ctx;
+
+  /** The tender, when it is the caller's region's; else 404. */
+  async function tenderOfRegion(regionId: string, tenderId: string) {
+    const [row] = await db.query<{ id: string }>("select id from tenders where id = $1 and region_id = $2", [
+      tenderId,
+      regionId,
+    ]);
+    if (!row) throw notFound("tender");
+  }
+
+  // multipart/form-data only in this scope, as in files/routes.ts: same-site pages only, and the
+  // connection closed after a refused upload.
+  await app.register(async (uploads: App) => {
+    uploads.addHook("onRequest", async (request) => {
+      const site = request.headers["sec-fetch-site"];
+      if (site === "cross-site" || site === "same-site") {
+        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
+      }
+    });
+    uploads.addHook("onSend", async (request, reply) => {
+      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
+        reply.header("connection", "close");
+      }
+    });
+    await uploads.register(fastifyMultipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: MAX_BYTES + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 20 },
+    });
+
+    uploads.post(
+      "/api/tenders/:tenderId/qa/import/preview",
+      {
+        schema: {
+          tags,
+          summary: "Read a Q&A file (multipart, field 'file') and show what an import would store; changes nothing",
+          description:
+            "Both layouts: the tab-separated list with CATEGORIE rows and 'Vraag N' rows, and the numbered 'N. question / A: answer' list.",
+          consumes: ["multipart/form-data"],
+          params: TenderParams,
+          response: { 200: PreviewSchema, ...uploadProblems },
+        },
+        config: { action: "qa:triage" },
+      },
+      async (request) => {
+        const user = userOf(request);
+        await tenderOfRegion(user.regionId, request.params.tenderId);
+        const file = readQaFile(await receiveText(request));
+        const prior = await priorImport(db, request.params.tenderId, file.sha256);
+        return {
+          sha256: file.sha256,
+          fileName: file.fileName,
+          ...file.parsed,
+          alreadyImported: prior ? { roundNumber: prior.roundNumber, importedAt: prior.importedAt } : null,
+        };
+      },
+    );
+
+    uploads.post(
+      "/api/tenders/:tenderId/qa/import",
+      {
+        schema: {
+          tags,
+          summary:
+            "Import a Q&A file as a new published round (multipart, field 'file'); the same file again changes nothing",
+          consumes: ["multipart/form-data"],
+          params: TenderParams,
+          response: { 201: ImportedSchema, 200: AlreadyImportedSchema, ...uploadProblems },
+        },
+        config: { action: "qa:triage" },
+      },
+      async (request, reply) => {
+        const user = userOf(request);
+        await tenderOfRegion(user.regionId, request.params.tenderId);
+        const file = readQaFile(await receiveText(request));
+        const result = await db.transaction((tx) =>
+          importQaFile(tx, request.params.tenderId, file, {
+            actor: { id: user.id, label: user.email },
+            regionId: user.regionId,
+            now: clock.now(),
+          }),
+        );
+        if (result.alreadyImported) {
+          return reply.status(200).send({ alreadyImported: true, roundNumber: result.roundNumber, created: 0 });
+        }
+        return reply
+          .status(201)
+          .send({ importId: result.importId, roundNumber: result.roundNumber, created: result.created });
+      },
+    );
+  });
+
+  app.get(
+    "/api/tenders/:tenderId/qa/rounds/:number/export",
+    {
+      schema: {
+        tags,
+        summary: "A round of the Nota van Inlichtingen as a document: PDF, DOCX or Markdown (never the askers)",
+        params: RoundParams,
+        querystring: z.object({ format: z.enum(EXPORT_FORMATS).default("pdf") }),
+        response: { 200: z.any().describe("the document"), ...problemResponses },
+      },
+      config: { action: "qa:read" },
+    },
+    async (request, reply) => {
+      const user = userOf(request);
+      const exported = await exportRound(
+        db,
+        user.regionId,
+        request.params.tenderId,
+        request.params.number,
+        request.query.format,
+        { publishedOnly: user.role === "provider" },
+      );
+      return reply
+        .header("content-type", exported.mediaType)
+        .header("content-disposition", contentDisposition(exported.fileName))
+        .header("cache-control", "private, no-store")
+        .send(exported.content);
+    },
+  );
+
+  app.get(
+    "/api/tenders/:tenderId/qa/similar",
+    {
+      schema: {
+        tags,
+        summary: "The tender's answered questions most similar to a text, best first (Dutch-aware, score 0..1)",
+        params: TenderParams,
+        querystring: SimilarQuery,
+        response: { 200: SimilarSchema, ...problemResponses },
+      },
+      config: { action: "qa:work" },
+    },
+    async (request) => {
+      const user = userOf(request);
+      await tenderOfRegion(user.regionId, request.params.tenderId);
+      const { text, limit, exclude } = request.query;
+      return { matches: await similarQuestions(db, request.params.tenderId, text, { limit, exclude }) };
+    },
+  );
+}

@@ -11,6 +11,8 @@ export interface RouteCase {
   expect: Expectation;
   /** The audit action a successful call appends (state-changing routes only). */
   audit?: string;
+  /** A POST that reads and changes nothing (an upload's preview): it appends no audit entry. */
+  changesNothing?: true;
   /** Log the actor in afresh for this request (login and logout end the session they are sent with). */
   freshSession?: boolean;
 }

@@ -8,7 +8,7 @@ import { allows } from "../../../src/platform/policy.ts";
 import { FormError, SelectField, serverRefusal, TextAreaField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
 import { type QaQuestion, qaApi } from "./api.ts";
-import { qaRefusal } from "./common.tsx";
+import { Notice, qaRefusal } from "./common.tsx";
 import { excerpt } from "./WorkPage.tsx";
 
 const FIELDS = ["answer", "references"] as const;
@@ -128,9 +128,7 @@ export function DraftEditor(props: {
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t("qa.draft.save")}
         </Button>
-        <p role="status" className="zk-saved">
-          {saved}
-        </p>
+        <Notice message={saved} />
       </form>
     </section>
   );
@@ -176,18 +174,14 @@ export function Approval(props: { question: QaQuestion; onChanged(q: QaQuestion)
   }
 
   if (!canReopen && !canWithdraw && q.status !== "drafted") {
-    return notice ? (
-      <p role="status" className="zk-saved">
-        {notice}
-      </p>
-    ) : null;
+    return notice ? <Notice message={notice} /> : null;
   }
   return (
     <section aria-labelledby="approve-heading" className="zk-section">
-      <Heading2 id="approve-heading">{t("qa.approve.title")}</Heading2>
-      <p role="status" className="zk-saved">
-        {notice}
-      </p>
+      <Heading2 id="approve-heading">
+        {["drafted", "approved"].includes(q.status) ? t("qa.approve.title") : t("qa.approve.withdrawTitle")}
+      </Heading2>
+      <Notice message={notice} />
       {error ? (
         <Alert type="error" role="alert">
           <Paragraph>{error}</Paragraph>

@@ -19,7 +19,7 @@ import { useTranslation } from "react-i18next";
 import { formatMoment } from "../dates.ts";
 import { FormError } from "../forms.tsx";
 import { type ImportPreview, qaApi } from "./api.ts";
-import { qaRefusal } from "./common.tsx";
+import { Notice, qaRefusal } from "./common.tsx";
 import { excerpt } from "./WorkPage.tsx";
 
 export function ImportPanel(props: { tenderId: string; onImported(): void }): ReactElement {
@@ -78,9 +78,7 @@ export function ImportPanel(props: { tenderId: string; onImported(): void }): Re
     <section aria-labelledby="import-heading" className="zk-section">
       <Heading2 id="import-heading">{t("qa.import.title")}</Heading2>
       <Paragraph>{t("qa.import.intro")}</Paragraph>
-      <p role="status" className="zk-saved">
-        {notice}
-      </p>
+      <Notice message={notice} />
       <form className="zk-form" noValidate onSubmit={(e) => void read(e)}>
         <FormError message={error} />
         <div className="zk-field">

@@ -5,6 +5,7 @@ import { Heading2, Heading3, Heading4, Paragraph } from "@utrecht/component-libr
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoment } from "../dates.ts";
+import "./qa.css";
 import { type ExportFormat, type PublicQuestion, type QaRound, qaApi } from "./api.ts";
 
 /** The anchor of a question on the page; references point at it. */
@@ -72,7 +73,7 @@ function RoundView(props: { tenderId: string; round: QaRound; questions: PublicQ
           count: props.questions.length,
         })}
       </Paragraph>
-      <ul className="zk-row-actions zk-plain-list" aria-label={t("qa.published.downloads", { title: round.title })}>
+      <ul className="zk-qa-downloads" aria-label={t("qa.published.downloads", { title: round.title })}>
         {FORMATS.map((format) => (
           <li key={format}>
             <a href={qaApi.exportUrl(props.tenderId, round.number, format)} download>

@@ -28,7 +28,7 @@ import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
 import { useResource } from "../useResource.ts";
 import { type MyQuestion, type QaOverview, qaApi } from "./api.ts";
-import { QuestionDeadline, qaRefusal } from "./common.tsx";
+import { Notice, QuestionDeadline, qaRefusal } from "./common.tsx";
 import { PublishedRounds, References } from "./Published.tsx";
 
 export function QaPage(): ReactElement {
@@ -36,15 +36,9 @@ export function QaPage(): ReactElement {
   const { user } = useMe();
   const { tenderId = "" } = useParams();
   const asks = allows(user.role, "qa:ask");
-  const [data, { reload }] = useResource(async () => {
-    const [tender, overview, published, mine] = await Promise.all([
-      api.tender(tenderId),
-      qaApi.overview(tenderId),
-      qaApi.published(tenderId),
-      asks ? qaApi.mine(tenderId) : Promise.resolve({ questions: [] }),
-    ]);
-    return { tender, overview, published: published.questions, mine: mine.questions };
-  }, [tenderId, asks]);
+  const [data, { reload, set }] = useResource(() => loadPage(tenderId, asks), [tenderId, asks]);
+  // After a change the page refreshes in place, so that its messages stay on screen.
+  const refresh = () => void loadPage(tenderId, asks).then(set, reload);
   usePageTitle(data.status === "ready" ? t("qa.title", { name: data.data.tender.name }) : t("qa.nav.qa"));
 
   if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
@@ -71,10 +65,20 @@ export function QaPage(): ReactElement {
           </Paragraph>
         ) : null}
       </section>
-      {asks ? <Asking tender={tender} overview={overview} mine={mine} onChanged={reload} /> : null}
+      {asks ? <Asking tender={tender} overview={overview} mine={mine} onChanged={refresh} /> : null}
       <PublishedRounds tenderId={tender.id} rounds={overview.rounds} questions={published} />
     </>
   );
+}
+
+async function loadPage(tenderId: string, asks: boolean) {
+  const [tender, overview, published, mine] = await Promise.all([
+    api.tender(tenderId),
+    qaApi.overview(tenderId),
+    qaApi.published(tenderId),
+    asks ? qaApi.mine(tenderId) : Promise.resolve({ questions: [] }),
+  ]);
+  return { tender, overview, published: published.questions, mine: mine.questions };
 }
 
 function Asking(props: { tender: Tender; overview: QaOverview; mine: MyQuestion[]; onChanged(): void }): ReactElement {
@@ -86,9 +90,7 @@ function Asking(props: { tender: Tender; overview: QaOverview; mine: MyQuestion[
   };
   return (
     <>
-      <div role="status" className="zk-saved">
-        {notice ? <Paragraph>{notice}</Paragraph> : null}
-      </div>
+      <Notice message={notice} />
       {props.overview.askingOpen ? (
         <>
           <AskForm tender={props.tender} onAsked={() => changed(t("qa.ask.done"))} />

@@ -19,7 +19,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatMoment } from "../dates.ts";
 import { FormError, serverRefusal, TextField } from "../forms.tsx";
 import { type QaOverview, type QaRound, qaApi } from "./api.ts";
-import { qaRefusal } from "./common.tsx";
+import { Notice, qaRefusal } from "./common.tsx";
 
 export function Rounds(props: { tenderId: string; overview: QaOverview; onChanged(): void }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -49,9 +49,7 @@ export function Rounds(props: { tenderId: string; overview: QaOverview; onChange
     <section aria-labelledby="rounds-heading" className="zk-section">
       <Heading2 id="rounds-heading">{t("qa.rounds.title")}</Heading2>
       <Paragraph>{t("qa.rounds.intro", { count: approved })}</Paragraph>
-      <p role="status" className="zk-saved">
-        {notice}
-      </p>
+      <Notice message={notice} />
       {error ? (
         <Alert type="error" role="alert">
           <Paragraph>{error}</Paragraph>

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { amsterdamToIso, isoToAmsterdam } from "../dates.ts";
 import { FormError, serverRefusal, TextField } from "../forms.tsx";
 import { type QaOverview, qaApi } from "./api.ts";
+import { Notice } from "./common.tsx";
 
 const FIELDS = ["questionsCloseAt", "lastRoundMinDays", "openWarningDays"] as const;
 type Field = (typeof FIELDS)[number];
@@ -87,9 +88,7 @@ export function SettingsForm(props: { tenderId: string; overview: QaOverview; on
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
           {t("qa.settings.save")}
         </Button>
-        <p role="status" className="zk-saved">
-          {saved}
-        </p>
+        <Notice message={saved} />
       </form>
     </section>
   );

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { Lot } from "../api.ts";
 import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
 import { type Assignee, type QaQuestion, qaApi } from "./api.ts";
-import { CATEGORIES, qaRefusal } from "./common.tsx";
+import { CATEGORIES, Notice, qaRefusal } from "./common.tsx";
 
 const FIELDS = ["number", "category", "subheading", "documentRef", "lotId", "visibility", "privateReason"] as const;
 type Field = (typeof FIELDS)[number];
@@ -161,9 +161,7 @@ export function TriageForm(props: {
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {t("qa.triage.save")}
         </Button>
-        <p role="status" className="zk-saved">
-          {saved}
-        </p>
+        <Notice message={saved} />
       </form>
     </section>
   );
@@ -217,9 +215,7 @@ export function AssignForm(props: {
         <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
           {t("qa.assign.submit")}
         </Button>
-        <p role="status" className="zk-saved">
-          {saved}
-        </p>
+        <Notice message={saved} />
       </form>
     </section>
   );

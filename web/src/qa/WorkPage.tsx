@@ -43,15 +43,9 @@ function WorkView(): ReactElement {
   const { user } = useMe();
   const { tenderId = "" } = useParams();
   const triages = allows(user.role, "qa:triage");
-  const [data, { reload }] = useResource(async () => {
-    const [tender, overview, questions, assignees] = await Promise.all([
-      api.tender(tenderId),
-      qaApi.overview(tenderId),
-      qaApi.questions(tenderId),
-      triages ? qaApi.assignees(tenderId).catch(() => ({ assignees: [] as Assignee[] })) : { assignees: [] },
-    ]);
-    return { tender, overview, questions: questions.questions, assignees: assignees.assignees };
-  }, [tenderId, triages]);
+  const [data, { reload, set }] = useResource(() => loadWork(tenderId, triages), [tenderId, triages]);
+  // After a change the page refreshes in place, so that its messages stay on screen.
+  const refresh = () => void loadWork(tenderId, triages).then(set, reload);
   usePageTitle(data.status === "ready" ? t("qa.work.title", { name: data.data.tender.name }) : t("qa.nav.work"));
 
   if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
@@ -82,13 +76,23 @@ function WorkView(): ReactElement {
       <QuestionList questions={questions} assignees={assignees} />
       {triages ? (
         <>
-          <Rounds tenderId={tender.id} overview={overview} onChanged={reload} />
-          <SettingsForm tenderId={tender.id} overview={overview} onSaved={reload} />
-          <ImportPanel tenderId={tender.id} onImported={reload} />
+          <Rounds tenderId={tender.id} overview={overview} onChanged={refresh} />
+          <SettingsForm tenderId={tender.id} overview={overview} onSaved={refresh} />
+          <ImportPanel tenderId={tender.id} onImported={refresh} />
         </>
       ) : null}
     </>
   );
+}
+
+async function loadWork(tenderId: string, triages: boolean) {
+  const [tender, overview, questions, assignees] = await Promise.all([
+    api.tender(tenderId),
+    qaApi.overview(tenderId),
+    qaApi.questions(tenderId),
+    triages ? qaApi.assignees(tenderId).catch(() => ({ assignees: [] as Assignee[] })) : { assignees: [] },
+  ]);
+  return { tender, overview, questions: questions.questions, assignees: assignees.assignees };
 }
 
 function QuestionList(props: { questions: QaQuestion[]; assignees: Assignee[] }): ReactElement {

@@ -100,3 +100,12 @@ export function QuestionDeadline(props: { closeAt: string | null; serverTime: st
     </div>
   );
 }
+
+/** A live region for the outcome of an action; styled only while it says something. */
+export function Notice({ message }: { message: string }): ReactElement {
+  return (
+    <p role="status" className={message ? "zk-saved" : undefined}>
+      {message}
+    </p>
+  );
+}

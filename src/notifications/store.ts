@@ -99,3 +99,17 @@ export async function markRead(tx: Sql, reader: Reader, id: string, actor: Actor
   });
   return toNotification({ ...row, read_at: now });
 }
+
+/** Tells one user something (an assignment), in the transaction of the change. */
+export async function notifyUser(
+  tx: Sql,
+  userId: string,
+  message: { regionId: string; tenderId: string | null; kind: string; title: string; body: string },
+  at: Date,
+): Promise<void> {
+  await tx.query(
+    `insert into notifications (region_id, user_id, tender_id, kind, title, body, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [message.regionId, userId, message.tenderId, message.kind, message.title, message.body, at],
+  );
+}

@@ -54,11 +54,18 @@ export class AppError extends Error {
   readonly headers: Record<string, string> | undefined;
   /** The domain rule that refused the request, e.g. "one_bid_per_segment" (stable, for the UI to translate). */
   readonly rule: string | undefined;
+  /** Further members of the problem body, e.g. the deadline that refused the request (RFC 9457 extensions). */
+  readonly fields: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
     detail?: string,
-    extra?: { errors?: FieldError[]; headers?: Record<string, string>; rule?: string },
+    extra?: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      rule?: string;
+      fields?: Record<string, unknown>;
+    },
   ) {
     super(detail ?? TITLES[code]);
     this.name = "AppError";
@@ -67,6 +74,7 @@ export class AppError extends Error {
     this.errors = extra?.errors;
     this.headers = extra?.headers;
     this.rule = extra?.rule;
+    this.fields = extra?.fields;
   }
 }
 
@@ -85,6 +93,7 @@ export interface Problem {
 
 export function problemOf(error: AppError, instance?: string): Problem {
   return {
+    ...error.fields,
     type: `https://zorginkoop.nl/problems/${error.code.toLowerCase().replaceAll("_", "-")}`,
     title: TITLES[error.code],
     status: ERROR_STATUS[error.code],

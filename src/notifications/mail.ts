@@ -1,0 +1,44 @@
+// E-mail next to the in-app notifications, when an SMTP server is configured (ZORGINKOOP_SMTP_URL).
+// Mail is sent after the change has been committed and never undoes it: a failure is reported to the
+// caller, which logs it.
+import nodemailer from "nodemailer";
+import type { Config } from "../platform/config.ts";
+
+export interface Mail {
+  subject: string;
+  text: string;
+}
+
+export interface MailResult {
+  sent: number;
+  failed: { to: string; error: string }[];
+}
+
+/** Sends the same mail to each recipient separately (no one sees the others' addresses). */
+export async function sendMail(
+  config: Pick<Config, "smtpUrl" | "mailFrom">,
+  recipients: readonly string[],
+  mail: Mail,
+): Promise<MailResult> {
+  const result: MailResult = { sent: 0, failed: [] };
+  if (!config.smtpUrl || recipients.length === 0) return result;
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  try {
+    for (const to of new Set(recipients)) {
+      try {
+        await transport.sendMail({ from: config.mailFrom, to, subject: mail.subject, text: mail.text });
+        result.sent += 1;
+      } catch (error) {
+        result.failed.push({ to, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return result;
+}

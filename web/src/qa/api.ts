@@ -1,44 +1,19 @@
 // The API of questions and answers (issue 5): what providers read and ask, and the officers' work
 // on questions, rounds (Nota van Inlichtingen), the import of an earlier list and the export.
-import type { PublicQuestion, QaQuestion, QaReference, QaRound, QuestionStatus } from "../../../src/qa/read.ts";
+import type { z } from "zod";
+import type * as schemas from "../../../src/qa/schemas.ts";
 import { ApiError, type Problem, request } from "../api.ts";
 
-export type { PublicQuestion, QaQuestion, QaReference, QaRound, QuestionStatus };
-
-export interface QaOverview {
-  tenderId: string;
-  questionsCloseAt: string | null;
-  closesAt: string | null;
-  serverTime: string;
-  askingOpen: boolean;
-  lastRoundMinDays: number;
-  openWarningDays: number;
-  /** The next free question number; staff only. */
-  nextNumber: number | null;
-  rounds: QaRound[];
-  counts: Record<"new" | "assigned" | "drafted" | "approved" | "published" | "answered", number> | null;
-}
-
-export interface QaSettings {
-  questionsCloseAt: string | null;
-  lastRoundMinDays: number;
-  openWarningDays: number;
-}
-
+// The answers' types are the server's own response schemas, so the two cannot drift apart.
+export type QaOverview = z.infer<typeof schemas.OverviewSchema>;
+export type QaSettings = z.infer<typeof schemas.SettingsSchema>;
+export type QaRound = z.infer<typeof schemas.QaRoundSchema>;
+export type PublicQuestion = z.infer<typeof schemas.PublicQuestionSchema>;
 /** A provider's own question: no workflow, the number and answer only once published or answered. */
-export interface MyQuestion {
-  id: string;
-  text: string;
-  documentRef: string | null;
-  lotId: string | null;
-  askedAt: string;
-  status: "open" | "published" | "answered" | "withdrawn";
-  number: number | null;
-  answer: string | null;
-  reservation: boolean;
-  references: QaReference[];
-  roundNumber: number | null;
-}
+export type MyQuestion = z.infer<typeof schemas.MyQuestionSchema>;
+export type QaQuestion = z.infer<typeof schemas.QaQuestionSchema>;
+export type QuestionStatus = QaQuestion["status"];
+export type QaReference = PublicQuestion["references"][number];
 
 export interface NewQuestion {
   text: string;

@@ -3,6 +3,8 @@
 // the answer (and cannot approve it), the first approves it and publishes the round after a
 // confirmation; then the provider, and the other provider without learning who asked, read the answer
 // and get the notification. Axe checks every Q&A page on the way.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, DEMO, type E2E, login, screenshot, startE2E } from "./support.ts";
@@ -19,12 +21,35 @@ describe("questions and answers", { timeout: 180_000 }, () => {
   let tenderId = "";
   let questionUrl = "";
   let roundTitle = "";
+  let firstNumber = "";
 
   async function pageFor(email: string): Promise<Page> {
     const page = await e2e.newPage();
     page.setDefaultTimeout(20_000);
     await login(page, email);
     return page;
+  }
+
+  /** Creates a round planned today on the handling page and publishes it after the confirmation; its title. */
+  async function publishNewRound(page: Page, shot: string): Promise<string> {
+    await page.getByRole("heading", { level: 2, name: "Rondes van de Nota van Inlichtingen" }).waitFor();
+    const rounds = page.getByRole("table", { name: "Rondes met geplande datum, publicatie en aantal vragen" });
+    const before = await rounds.getByRole("row").count();
+    await page.getByLabel("Geplande datum", { exact: true }).fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole("button", { name: "Ronde aanmaken" }).click();
+    await expect.poll(() => rounds.getByRole("row").count()).toBe(Math.max(before, 1) + 1);
+    const publish = page.getByRole("button", { name: /^Publiceren Nota van Inlichtingen \d+$/ }).last();
+    const title = ((await publish.textContent()) ?? "").replace(/^Publiceren\s*/, "").trim();
+    await publish.click();
+    const confirm = page.getByText(`${title} publiceren?`, { exact: false });
+    await expect(confirm.textContent()).resolves.toMatch(
+      /\d+ goedgekeurde? antwoord(en)? ga(at|an) op hetzelfde moment/,
+    );
+    await screenshot(page, shot);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Ja, nu publiceren" }).click();
+    await page.getByRole("status").getByText(`${title} is gepubliceerd met`, { exact: false }).waitFor();
+    return title;
   }
 
   beforeAll(async () => {
@@ -96,6 +121,7 @@ describe("questions and answers", { timeout: 180_000 }, () => {
     const number = officer.getByLabel("Nummer", { exact: true });
     const proposed = await number.inputValue();
     expect(proposed).toMatch(/^\d+$/);
+    firstNumber = proposed;
     await expect(officer.getByText(`Het eerstvolgende vrije nummer is ${proposed}.`).count()).resolves.toBe(1);
     await officer.getByLabel("Categorie", { exact: true }).selectOption("Inschrijven");
     await officer.getByLabel("Subkop").fill("Onderaanneming");
@@ -137,26 +163,7 @@ describe("questions and answers", { timeout: 180_000 }, () => {
       .waitFor();
 
     await officer.getByRole("link", { name: "Terug naar de vragen over Inkoop 2027" }).click();
-    await officer.getByRole("heading", { level: 2, name: "Rondes van de Nota van Inlichtingen" }).waitFor();
-    const rounds = officer.getByRole("table", { name: "Rondes met geplande datum, publicatie en aantal vragen" });
-    const before = await rounds
-      .getByRole("row")
-      .count()
-      .catch(() => 0);
-    await officer.getByLabel("Geplande datum", { exact: true }).fill(new Date().toISOString().slice(0, 10));
-    await officer.getByRole("button", { name: "Ronde aanmaken" }).click();
-    await expect.poll(() => rounds.getByRole("row").count()).toBe(Math.max(before, 1) + 1);
-    const publish = officer.getByRole("button", { name: /^Publiceren Nota van Inlichtingen \d+$/ }).last();
-    roundTitle = ((await publish.textContent()) ?? "").replace(/^Publiceren\s*/, "").trim();
-    await publish.click();
-    const confirm = officer.getByText(`${roundTitle} publiceren?`, { exact: false });
-    await expect(confirm.textContent()).resolves.toMatch(
-      /\d+ goedgekeurde? antwoord(en)? ga(at|an) op hetzelfde moment/,
-    );
-    await screenshot(officer, "qa-round-confirm");
-    expect(await axeViolations(officer)).toEqual([]);
-    await officer.getByRole("button", { name: "Ja, nu publiceren" }).click();
-    await officer.getByRole("status").getByText(`${roundTitle} is gepubliceerd met`, { exact: false }).waitFor();
+    roundTitle = await publishNewRound(officer, "qa-round-confirm");
   });
 
   it("shows the provider the answer in the published round and the notification", async () => {
@@ -190,5 +197,103 @@ describe("questions and answers", { timeout: 180_000 }, () => {
     await expect(round.textContent()).resolves.toContain(ANSWER);
     await expect(other.locator("main").textContent()).resolves.not.toContain("Zorgpartners");
     await expect(other.getByRole("row", { name: /onderaannemers inzetten/ }).count()).resolves.toBe(0);
+  });
+  it("answers a similar question by reference in one action, published as a link to the earlier answer", async () => {
+    await provider
+      .getByLabel("Uw vraag")
+      .fill(
+        "Mogen onderaannemers worden ingezet die niet in alle acht gemeenten werken, voor het segment Dyslexiezorg?",
+      );
+    await provider.getByRole("button", { name: "Vraag versturen" }).click();
+    await provider.getByRole("status").getByText("Uw vraag is ontvangen.", { exact: false }).waitFor();
+
+    await officer.goto(`/tenders/${tenderId}/qa/work`);
+    await officer.getByLabel("Stand", { exact: true }).selectOption("new");
+    await officer.getByRole("link", { name: /Mogen onderaannemers worden ingezet/ }).click();
+    await officer.getByRole("heading", { level: 1, name: "Vraag zonder nummer" }).waitFor();
+    const second = await officer.getByLabel("Nummer", { exact: true }).inputValue();
+    expect(Number(second)).toBeGreaterThan(Number(firstNumber));
+    await officer.getByRole("button", { name: "Opslaan", exact: true }).click();
+    await officer.getByRole("heading", { level: 1, name: `Vraag ${second}` }).waitFor();
+
+    // The earlier question is among the similar ones, with its answer.
+    const similar = officer.getByRole("list", { name: "Vergelijkbare vragen met hun antwoord" });
+    const match = similar.getByRole("listitem").filter({ hasText: `Vraag ${firstNumber}` });
+    await expect(match.textContent()).resolves.toContain(ANSWER);
+    await screenshot(officer, "qa-similar");
+    expect(await axeViolations(officer)).toEqual([]);
+    await match.getByRole("button", { name: `Beantwoorden met verwijzing naar vraag ${firstNumber}` }).click();
+    const asked = officer.getByRole("region", { name: "De vraag", exact: true });
+    await asked.getByText(`Wij verwijzen u naar het antwoord op vraag ${firstNumber}.`).waitFor();
+    await expect(asked.getByRole("link", { name: `vraag ${firstNumber}` }).count()).resolves.toBe(1);
+    await expect(officer.getByLabel("Antwoord", { exact: true }).inputValue()).resolves.toContain(
+      `vraag ${firstNumber}`,
+    );
+
+    // The officer drafted it by reference, so the second officer approves and publishes.
+    const approver = await pageFor(DEMO.procurement_officer_2);
+    await approver.goto(new URL(officer.url()).pathname);
+    await approver.getByRole("button", { name: "Antwoord goedkeuren" }).click();
+    await approver.getByRole("status").getByText("Het antwoord is goedgekeurd", { exact: false }).waitFor();
+    await approver.goto(`/tenders/${tenderId}/qa/work`);
+    const title = await publishNewRound(approver, "qa-round-confirm-2");
+
+    await provider.reload();
+    const round = provider.getByRole("region", { name: title, exact: true });
+    const link = round.getByRole("link", { name: `vraag ${firstNumber}` });
+    const href = (await link.getAttribute("href")) ?? "";
+    expect(href).toMatch(/^#vraag-/);
+    // The link leads to the earlier question on the same page.
+    await expect(provider.locator(href).textContent()).resolves.toContain(ANSWER);
+    await link.click();
+    await expect.poll(() => new URL(provider.url()).hash).toBe(href);
+  });
+
+  it("imports an earlier Nota van Inlichtingen after a preview, and a second time adds nothing", async () => {
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/qa/002_7105fce445f6433d.txt");
+    await officer.goto(`/tenders/${tenderId}/qa/work`);
+    await officer.getByLabel("Bestand met vragen en antwoorden").setInputFiles(file);
+    await officer.getByRole("button", { name: "Bestand lezen" }).click();
+    const preview = officer.getByRole("table", { name: /^Gelezen uit/ });
+    await expect.poll(() => preview.getByRole("row").count(), { timeout: 20_000 }).toBe(46);
+    await officer.getByText("002_7105fce445f6433d.txt: 45 vragen met", { exact: false }).waitFor();
+    await screenshot(officer, "qa-import-preview");
+    expect(await axeViolations(officer)).toEqual([]);
+    await officer.getByRole("button", { name: "45 vragen importeren" }).click();
+    await officer
+      .getByRole("status")
+      .getByText(/45 vragen zijn geïmporteerd als ronde \d+\./)
+      .waitFor();
+
+    await officer.getByLabel("Bestand met vragen en antwoorden").setInputFiles(file);
+    await officer.getByRole("button", { name: "Bestand lezen" }).click();
+    await officer.getByText("Dit bestand is al geïmporteerd als ronde", { exact: false }).waitFor();
+    await officer.getByRole("button", { name: "45 vragen importeren" }).click();
+    await officer
+      .getByRole("status")
+      .getByText(/was al geïmporteerd als ronde \d+; er is niets toegevoegd/)
+      .waitFor();
+  });
+
+  it("refuses a question after the deadline, naming it, and then shows asking as closed", async () => {
+    // The provider's page still offers the form when the officer moves the deadline into the past.
+    await provider.getByLabel("Uw vraag").fill("Een vraag die net te laat komt.");
+    await officer.goto(`/tenders/${tenderId}/qa/work`);
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await officer.getByLabel("Vragen stellen kan tot").fill(`${yesterday}T12:00`);
+    await officer.getByRole("button", { name: "Termijn opslaan" }).click();
+    await officer.getByRole("status").getByText("De termijn is opgeslagen.").waitFor();
+
+    await provider.getByRole("button", { name: "Vraag versturen" }).click();
+    const refusal = provider.getByRole("alert").filter({ hasText: "De termijn voor vragen is verstreken op" });
+    await expect(refusal.textContent()).resolves.toMatch(/verstreken op .*12:00\. U kunt geen vragen meer stellen\./);
+    await provider.reload();
+    await provider.getByText("U kunt geen vragen meer stellen: de termijn voor vragen is verstreken.").waitFor();
+    await expect(provider.locator(".zk-closing").textContent()).resolves.toContain(
+      "De termijn voor vragen is verstreken op",
+    );
+    await expect(provider.getByRole("button", { name: "Vraag versturen" }).count()).resolves.toBe(0);
+    await screenshot(provider, "qa-provider-closed");
+    expect(await axeViolations(provider)).toEqual([]);
   });
 });

@@ -199,6 +199,7 @@ describe("questions and answers", { timeout: 180_000 }, () => {
     await expect(other.getByRole("row", { name: /onderaannemers inzetten/ }).count()).resolves.toBe(0);
   });
   it("answers a similar question by reference in one action, published as a link to the earlier answer", async () => {
+    await provider.goto(`/tenders/${tenderId}/qa`);
     await provider
       .getByLabel("Uw vraag")
       .fill(
@@ -277,6 +278,7 @@ describe("questions and answers", { timeout: 180_000 }, () => {
 
   it("refuses a question after the deadline, naming it, and then shows asking as closed", async () => {
     // The provider's page still offers the form when the officer moves the deadline into the past.
+    await provider.goto(`/tenders/${tenderId}/qa`);
     await provider.getByLabel("Uw vraag").fill("Een vraag die net te laat komt.");
     await officer.goto(`/tenders/${tenderId}/qa/work`);
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

@@ -8,6 +8,7 @@ import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { Id, Problem, problemResponses } from "../platform/schemas.ts";
 import { EXPORT_FORMATS } from "./export.ts";
 import { exportRound } from "./export-round.ts";
+import { AlreadyImportedSchema, ImportedSchema, PreviewSchema, SimilarQuery, SimilarSchema } from "./file-schemas.ts";
 import { importQaFile, priorImport, type QaFile, readQaFile } from "./import.ts";
 import { similarQuestions } from "./similar-search.ts";
 
@@ -17,61 +18,6 @@ const RoundParams = TenderParams.extend({ number: z.coerce.number().int().min(1)
 
 /** A Q&A list is a few hundred kilobytes at most; 5 MB leaves room and keeps a stray upload out. */
 const MAX_BYTES = 5 * 1024 * 1024;
-
-const ParsedQuestionSchema = z.object({
-  number: z.number().int(),
-  category: z.string().nullable(),
-  subheading: z.string().nullable(),
-  question: z.string(),
-  answer: z.string(),
-  references: z.array(z.number().int()).describe("numbers of other questions in the same file"),
-});
-
-const PreviewSchema = z
-  .object({
-    sha256: z.string(),
-    fileName: z.string(),
-    layout: z.enum(["tabbed", "numbered"]),
-    title: z.string().nullable(),
-    questions: z.array(ParsedQuestionSchema),
-    unresolved: z.array(
-      z.object({ question: z.number().int(), reference: z.number().int(), reason: z.enum(["missing", "self"]) }),
-    ),
-    warnings: z.array(z.string()),
-    alreadyImported: z.object({ roundNumber: z.number().int().nullable(), importedAt: z.string() }).nullable(),
-  })
-  .meta({ id: "QaImportPreview" });
-
-const ImportedSchema = z
-  .object({ importId: z.string(), roundNumber: z.number().int(), created: z.number().int() })
-  .meta({ id: "QaImported" });
-const AlreadyImportedSchema = z.object({
-  alreadyImported: z.literal(true),
-  roundNumber: z.number().int(),
-  created: z.literal(0),
-});
-
-const SimilarQuery = z.object({
-  text: z.string().trim().min(1, "must not be empty").max(10_000),
-  limit: z.coerce.number().int().min(1).max(50).default(5),
-  exclude: Id.optional(),
-});
-const SimilarSchema = z
-  .object({
-    matches: z.array(
-      z.object({
-        questionId: z.string(),
-        number: z.number().int().nullable(),
-        roundNumber: z.number().int().nullable(),
-        category: z.string().nullable(),
-        text: z.string(),
-        answer: z.string().nullable(),
-        status: z.string(),
-        score: z.number().min(0).max(1),
-      }),
-    ),
-  })
-  .meta({ id: "QaSimilar" });
 
 const uploadProblems = { ...problemResponses, 413: Problem, 415: Problem } as const;
 

@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemo } from "../demo/load.ts";
 import { multipart } from "../files/testing.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 
@@ -83,6 +84,12 @@ describe("asking until the question deadline", () => {
     expect(settings.status).toBe(200);
     expect(settings.body.questionsCloseAt).toBe(DEADLINE);
     expect((await call("provider", "PUT", `/api/tenders/${tenderId}/qa/settings`, settings.body)).status).toBe(403);
+    const late = await call("procurement_officer", "PUT", `/api/tenders/${tenderId}/qa/settings`, {
+      ...settings.body,
+      questionsCloseAt: CLOSES,
+    });
+    expect(late.status).toBe(400);
+    expect(late.body.errors[0].field).toBe("body.questionsCloseAt");
 
     const asked = await call("provider", "POST", `/api/tenders/${tenderId}/qa/questions`, {
       text: "Hoe wordt het lumpsumbudget per segment bepaald?",
@@ -430,5 +437,48 @@ describe("rounds: published to every provider at the same moment", () => {
     expect(r.body).toMatchObject({ rule: "questions_closed", questionsCloseAt: DEADLINE });
     expect(r.body.detail).toContain(DEADLINE);
     expect((await call("provider", "GET", `/api/tenders/${tenderId}/qa`)).body.askingOpen).toBe(false);
+  });
+});
+
+describe("the timeline's Q&A warnings", () => {
+  it("warns about a last round planned too close to the closing time, and about open questions", async () => {
+    clock.set("2021-04-20T08:00:00Z");
+    cookie.procurement_officer = await loginCookie(t.app, DEMO.procurement_officer);
+    const rounds = (await call("procurement_officer", "GET", `/api/tenders/${tenderId}/qa`)).body.rounds;
+    const unpublished = rounds.find((r: { publishedAt: string | null }) => r.publishedAt === null);
+    await call("procurement_officer", "PATCH", `/api/qa/rounds/${unpublished.id}`, { plannedOn: "2021-04-28" });
+    const timeline = await call("procurement_officer", "GET", `/api/tenders/${tenderId}/timeline`);
+    expect(timeline.status).toBe(200);
+    const qa = timeline.body.warnings.filter((w: { code: string }) => w.code.startsWith("qa_"));
+    expect(qa).toEqual([
+      expect.objectContaining({ code: "qa_last_round_late", days: 3, minimum: 6 }),
+      expect.objectContaining({ code: "qa_questions_open" }),
+    ]);
+  });
+});
+
+describe("the demo Q&A of Inkoop 2027", () => {
+  it("has round 1 published with six answers, work in progress and one private answer; loading again adds nothing", async () => {
+    cookie.provider = await loginCookie(t.app, DEMO.provider);
+    cookie.provider_other = await loginCookie(t.app, DEMO.provider_other);
+    cookie.procurement_officer = await loginCookie(t.app, DEMO.procurement_officer);
+    const [open] = await t.db.query<{ id: string }>("select id from tenders where name = 'Inkoop 2027'");
+    const published = (await call("provider_other", "GET", `/api/tenders/${open!.id}/qa/published`)).body.questions;
+    expect(published.map((x: { number: number }) => x.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(published[3]).toMatchObject({
+      answer: "Wij verwijzen u naar het antwoord op vraag 3.",
+      references: [{ number: 3 }],
+    });
+    const overview = (await call("procurement_officer", "GET", `/api/tenders/${open!.id}/qa`)).body;
+    expect(overview.counts).toMatchObject({ new: 1, assigned: 1, drafted: 1, published: 6, answered: 1 });
+    expect(overview.rounds.map((r: { number: number }) => r.number)).toEqual([1, 2]);
+    const mine = (await call("provider", "GET", `/api/tenders/${open!.id}/qa/mine`)).body.questions;
+    expect(mine.filter((x: { status: string }) => x.status === "answered")).toHaveLength(1);
+    const others = (await call("provider_other", "GET", `/api/tenders/${open!.id}/qa/mine`)).body.questions;
+    expect(others.filter((x: { status: string }) => x.status === "answered")).toHaveLength(0);
+
+    const before = await t.db.query("select id from qa_questions");
+    await loadDemo(t.db, clock.now());
+    expect(await t.db.query("select id from qa_questions")).toHaveLength(before.length);
   });
 });

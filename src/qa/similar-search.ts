@@ -34,7 +34,7 @@ export async function similarQuestions(
   const byId = new Map(pool.map((q) => [q.id, q]));
   return rankSimilar(
     text,
-    pool.map((q) => ({ id: q.id, text: q.text })),
+    pool.map((q) => ({ id: q.id, text: q.text, references: q.references.map((r) => r.questionId) })),
     options.limit,
   ).map((m) => {
     const q = byId.get(m.id)!;

@@ -42,6 +42,32 @@ describe("rankSimilar", () => {
     expect(best).toEqual({ id: "40", score: 1 });
   });
 
+  it("brings up the question a matching answer refers to, with nearly the same score", () => {
+    const pool = [
+      { id: "45", text: "Kun je bij afwijzing je als nog toevoegen bij een samenwerking?" },
+      {
+        id: "46",
+        text: "Kun je je later bij een hoofdaanbieder aansluiten als 'jouw' aanbieder niet wordt gegund?",
+        references: ["45"],
+      },
+      { id: "57", text: "Lump Sum per aanbieder of per client?" },
+    ];
+    const query = "Kan ik me later bij een hoofdaanbieder aansluiten als mijn aanbieder niet gegund wordt?";
+    const [first, second] = rankSimilar(query, pool, 3);
+    expect(first!.id).toBe("46");
+    expect(second).toEqual({ id: "45", score: Math.round(first!.score * 0.9 * 10_000) / 10_000 });
+  });
+
+  it("meets a compound with its parts, and a misspelling with its correct form", () => {
+    const pool = [
+      { id: "a", text: "Wie beoordeelt het bewaamheidsdossier?" },
+      { id: "b", text: "Wanneer is de gesprekstafel?" },
+    ];
+    expect(rankSimilar("bekwaamheidsdossier", pool, 2).map((m) => m.id)).toEqual(["a"]);
+    expect(rankSimilar("tafel", pool, 2).map((m) => m.id)).toEqual([]);
+    expect(rankSimilar("gesprek", pool, 2).map((m) => m.id)).toEqual(["b"]);
+  });
+
   it("does not care about case and accents", () => {
     const plain = rankSimilar("WIE BEOORDEELT HET BEKWAAMHEIDSDOSSIER", candidates, 5);
     const accented = rankSimilar("wie beöordeelt het bekwaamhéidsdossier", candidates, 5);

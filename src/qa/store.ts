@@ -2,6 +2,7 @@
 // private answers, rounds and their publication. Every change appends its audit entry in the same
 // transaction; every read of questions goes through read.ts.
 import { type Actor, type AuditAction, appendAudit } from "../platform/audit.ts";
+import { dutchDate } from "../platform/clock.ts";
 import type { Sql } from "../platform/db.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import type { Role } from "../platform/policy.ts";
@@ -11,6 +12,7 @@ import {
   askerStatus,
   askingRefusal,
   draftRefusal,
+  OPEN_STATUSES,
   type Refusal,
   referenceAnswer,
   reopenedStatus,
@@ -20,6 +22,7 @@ import {
   type Workflow,
   withdrawRefusal,
 } from "./rules.ts";
+import { type QaWarning, qaWarnings } from "./warnings.ts";
 
 export interface Caller {
   id: string;
@@ -103,6 +106,10 @@ export async function saveSettings(
   now: Date,
 ): Promise<QaSettings> {
   const before = await qaTender(tx, caller.regionId, tenderId, true);
+  // Questions are answered before bids close: a deadline after the closing time cannot hold.
+  if (input.questionsCloseAt && before.closesAt && new Date(input.questionsCloseAt) >= before.closesAt) {
+    throw invalid("body.questionsCloseAt", `must be before the closing time ${before.closesAt.toISOString()}`);
+  }
   await tx.query(
     `update tenders set questions_close_at = $2, qa_last_round_min_days = $3, qa_open_warning_days = $4 where id = $1`,
     [tenderId, input.questionsCloseAt, input.lastRoundMinDays, input.openWarningDays],
@@ -688,4 +695,32 @@ export async function providerEmails(db: Sql, regionId: string, organisationIds:
     [regionId, organisationIds],
   );
   return rows.map((r) => r.email);
+}
+
+// The timeline's warnings -------------------------------------------------------------------------
+
+/** The Q&A warnings of a tender's timeline (see warnings.ts), read for `now`. */
+export async function timelineWarnings(db: Sql, regionId: string, tenderId: string, now: Date): Promise<QaWarning[]> {
+  const tender = await qaTender(db, regionId, tenderId);
+  const rounds = (await listRounds(db, tenderId)).filter((r) => r.importId === null);
+  const [open] = await db.query<{ n: number }>(
+    "select count(*)::int as n from qa_questions where tender_id = $1 and status = any($2::text[])",
+    [tenderId, OPEN_STATUSES],
+  );
+  return qaWarnings(
+    {
+      closesAt: tender.closesAt,
+      closesOn: tender.closesAt ? dutchDate(tender.closesAt) : null,
+      lastRoundMinDays: tender.lastRoundMinDays,
+      openWarningDays: tender.openWarningDays,
+      rounds: rounds.map((r) => ({
+        number: r.number,
+        title: r.title,
+        on: r.publishedAt ? dutchDate(new Date(r.publishedAt)) : r.plannedOn,
+        published: r.publishedAt !== null,
+      })),
+      openQuestions: Number(open?.n ?? 0),
+    },
+    now,
+  );
 }

@@ -2,6 +2,7 @@
 // stands today. Used by the API and the CLI alike.
 import { dutchDate } from "../platform/clock.ts";
 import type { Sql } from "../platform/db.ts";
+import { timelineWarnings } from "../qa/store.ts";
 import * as store from "./store.ts";
 import { planningWarnings, timelineStatus } from "./timeline.ts";
 
@@ -20,7 +21,8 @@ export async function loadTimeline(db: Sql, regionId: string, tenderId: string, 
     electronicSubmission: tender.electronicSubmission,
     announced: tender.announced,
     ...timeline,
-    warnings: planningWarnings(plan),
+    // The Q&A warnings (last Nota van Inlichtingen too late, questions still open) join the plan's own.
+    warnings: [...planningWarnings(plan), ...(await timelineWarnings(db, regionId, tenderId, now))],
     status: timelineStatus(plan, dutchDate(now)),
   };
 }

@@ -1,11 +1,13 @@
 // English texts: the same keys as the Dutch ones, which are the default.
 import { dialogueEn } from "../dialogue/i18n.ts";
 import { qaEn } from "../qa/i18n.ts";
+import { qaTimelineEn } from "../qa/timeline-i18n.ts";
 import type { Messages } from "./nl.ts";
 
 export const en: Messages = {
   ...dialogueEn,
   ...qaEn,
+  ...qaTimelineEn,
   app: {
     name: "Zorginkoop",
     tagline: "Regional procurement of social-domain care",

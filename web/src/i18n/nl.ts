@@ -1,10 +1,12 @@
 // Dutch texts: the default language. The English file must have the same keys (its type says so).
 import { dialogueNl } from "../dialogue/i18n.ts";
 import { qaNl } from "../qa/i18n.ts";
+import { qaTimelineNl } from "../qa/timeline-i18n.ts";
 
 export const nl = {
   ...dialogueNl,
   ...qaNl,
+  ...qaTimelineNl,
   app: {
     name: "Zorginkoop",
     tagline: "Regionale inkoop van zorg in het sociaal domein",

@@ -13,7 +13,13 @@ const PERIOD_CODES = new Set([
   "AWARD_STANDSTILL_SHORT",
 ]);
 
+/** The Q&A module's warnings carry their own texts (qa/timeline-i18n.ts). */
+const isQa = (code: string) => code.startsWith("qa_");
+
 function text(warning: PlanningWarning, t: Translate, known: boolean): string {
+  if (isQa(warning.code)) {
+    return t(`qaTimeline.text.${warning.code}`, { days: warning.days, minimum: warning.minimum });
+  }
   if (!known) return warning.message;
   const [first = "", second = ""] = warning.subject;
   if (PERIOD_CODES.has(warning.code) && warning.days !== undefined && warning.minimum !== undefined) {
@@ -49,13 +55,16 @@ export function Warnings({ warnings }: { warnings: PlanningWarning[] }): ReactEl
   return (
     <ul className="zk-warnings">
       {warnings.map((warning, index) => {
-        const known = i18n.exists(`warningCode.${warning.code}`);
-        const basis = i18n.exists(`basis.${warning.basis}`) ? t(`basis.${warning.basis}`) : warning.basis;
+        const qa = isQa(warning.code) && i18n.exists(`qaTimeline.code.${warning.code}`);
+        const known = qa || i18n.exists(`warningCode.${warning.code}`);
+        const basisKey = qa ? `qaTimeline.basis.${warning.basis}` : `basis.${warning.basis}`;
+        const basis = i18n.exists(basisKey) ? t(basisKey) : warning.basis;
+        const title = qa ? t(`qaTimeline.code.${warning.code}`) : t(`warningCode.${warning.code}`);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity beyond their order.
           <li key={index}>
             <Alert type={warning.severity === "warning" ? "warning" : "info"}>
-              <Heading3 className="zk-alert-title">{known ? t(`warningCode.${warning.code}`) : warning.code}</Heading3>
+              <Heading3 className="zk-alert-title">{known ? title : warning.code}</Heading3>
               <Paragraph>{text(warning, t, known)}</Paragraph>
               {warning.subject.length > 0 ? (
                 <Paragraph small>{t("timeline.between", { subjects: subjects(warning, t, i18n) })}</Paragraph>

@@ -1,0 +1,77 @@
+// E-mail through a real SMTP server on a free port: one message per recipient; a server that cannot
+// be reached is reported, never thrown.
+import { createServer } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendMail } from "./mail.ts";
+
+let smtp: SMTPServer;
+let port: number;
+const received: { from: string; to: string[]; body: string }[] = [];
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, done) {
+      let body = "";
+      stream.on("data", (c: Buffer) => (body += c.toString()));
+      stream.on("end", () => {
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          body,
+        });
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+
+const config = () => ({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "Zorginkoop <noreply@achterhoek.example>" });
+
+describe("e-mail next to the in-app notifications", () => {
+  it("sends one message per recipient, none seeing the others", async () => {
+    const result = await sendMail(
+      config(),
+      ["a@zorgpartners.example", "b@jeugdhulp-oost.example", "a@zorgpartners.example"],
+      {
+        subject: "Nota van Inlichtingen 1 gepubliceerd",
+        text: "Log in om de antwoorden te lezen.",
+      },
+    );
+    expect(result).toEqual({ sent: 2, failed: [] });
+    expect(received.map((m) => m.to)).toEqual([["a@zorgpartners.example"], ["b@jeugdhulp-oost.example"]]);
+    expect(received[0]!.from).toBe("noreply@achterhoek.example");
+    expect(received[1]!.body).toContain("Nota van Inlichtingen 1 gepubliceerd");
+    expect(received[1]!.body).not.toContain("a@zorgpartners.example");
+  });
+
+  it("sends nothing without an SMTP server configured", async () => {
+    expect(
+      await sendMail({ smtpUrl: undefined, mailFrom: "x@y.example" }, ["a@b.example"], { subject: "s", text: "t" }),
+    ).toEqual({
+      sent: 0,
+      failed: [],
+    });
+  });
+
+  it("reports a server that cannot be reached instead of throwing", async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const p = (probe.address() as { port: number }).port;
+        probe.close(() => resolve(p));
+      });
+    });
+    const result = await sendMail({ ...config(), smtpUrl: `smtp://127.0.0.1:${free}` }, ["a@b.example"], {
+      subject: "s",
+      text: "t",
+    });
+    expect(result.sent).toBe(0);
+    expect(result.failed).toEqual([{ to: "a@b.example", error: expect.any(String) }]);
+  });
+});

@@ -2,7 +2,7 @@
 import { Button, Heading2 } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { amsterdamToIso, isoToAmsterdam } from "../dates.ts";
+import { amsterdamToIso, formatMoment, isoToAmsterdam } from "../dates.ts";
 import { FormError, serverRefusal, TextField } from "../forms.tsx";
 import { type QaOverview, qaApi } from "./api.ts";
 import { Notice } from "./common.tsx";
@@ -11,7 +11,7 @@ const FIELDS = ["questionsCloseAt", "lastRoundMinDays", "openWarningDays"] as co
 type Field = (typeof FIELDS)[number];
 
 export function SettingsForm(props: { tenderId: string; overview: QaOverview; onSaved(): void }): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { overview } = props;
   const [closeAt, setCloseAt] = useState(overview.questionsCloseAt ? isoToAmsterdam(overview.questionsCloseAt) : "");
   const [lastRound, setLastRound] = useState(String(overview.lastRoundMinDays));
@@ -43,6 +43,13 @@ export function SettingsForm(props: { tenderId: string; overview: QaOverview; on
       props.onSaved();
     } catch (e) {
       const refusal = serverRefusal(e, FIELDS, t);
+      // The server names the closing time the deadline must precede; say it in the user's language.
+      const closing = /before the closing time (\S+)/.exec(refusal.errors.questionsCloseAt ?? "");
+      if (closing?.[1]) {
+        refusal.errors.questionsCloseAt = t("qa.settings.beforeClosing", {
+          moment: formatMoment(closing[1], i18n.language),
+        });
+      }
       setErrors(refusal.errors);
       setFormError(refusal.formError);
     } finally {

@@ -1,6 +1,7 @@
 // The API of questions and answers (issue 5): what providers read and ask, and the officers' work
 // on questions, rounds (Nota van Inlichtingen), the import of an earlier list and the export.
 import type { z } from "zod";
+import type { QaAlreadyImported, QaImported, QaImportPreview, QaSimilarMatch } from "../../../src/qa/file-schemas.ts";
 import type * as schemas from "../../../src/qa/schemas.ts";
 import { ApiError, type Problem, request } from "../api.ts";
 
@@ -37,17 +38,6 @@ export interface Draft {
   references: string[];
 }
 
-export interface SimilarMatch {
-  questionId: string;
-  number: number | null;
-  roundNumber: number | null;
-  category: string | null;
-  text: string;
-  answer: string | null;
-  status: QuestionStatus;
-  score: number;
-}
-
 export interface Assignee {
   id: string;
   name: string;
@@ -55,29 +45,9 @@ export interface Assignee {
   role: string;
 }
 
-export interface ParsedQuestion {
-  number: number;
-  category: string | null;
-  subheading: string | null;
-  question: string;
-  answer: string | null;
-  references: number[];
-}
-
-export interface ImportPreview {
-  sha256: string;
-  fileName: string;
-  layout: string;
-  title: string | null;
-  questions: ParsedQuestion[];
-  unresolved: unknown[];
-  warnings: string[];
-  alreadyImported: { roundNumber: number; importedAt: string } | null;
-}
-
-export type ImportResult =
-  | { importId: string; roundNumber: number; created: number }
-  | { alreadyImported: true; roundNumber: number; created: 0 };
+export type ImportPreview = QaImportPreview;
+export type ImportResult = QaImported | QaAlreadyImported;
+export type SimilarMatch = QaSimilarMatch;
 
 export type ExportFormat = "pdf" | "docx" | "md";
 

@@ -4,7 +4,6 @@
 // with six answers in categories (two refer to earlier ones); round 2 is planned; a few questions of
 // both providers are on their way (new, assigned, drafted), and one was answered to its asker alone.
 // Everything goes through the Q&A store, so the audit chain holds every step.
-import { notifyOrganisations } from "../notifications/store.ts";
 import type { Sql } from "../platform/db.ts";
 import type { Role } from "../platform/policy.ts";
 import * as qa from "../qa/store.ts";
@@ -136,20 +135,8 @@ export async function loadQaDemo(tx: Sql, demo: DemoTenders): Promise<boolean> {
     await qa.approve(tx, officer, id, now);
   }
   const round1 = await qa.createRound(tx, officer, tenderId, {}, now);
-  await qa.publishRound(tx, officer2, round1.id, now, (organisationIds, round, tenderName) =>
-    notifyOrganisations(
-      tx,
-      organisationIds,
-      {
-        regionId: demo.regionId,
-        tenderId,
-        kind: "qa_round_published",
-        title: `${round.title} gepubliceerd – ${tenderName}`,
-        body: `${round.questionCount} vragen en antwoorden zijn gepubliceerd.`,
-      },
-      now,
-    ).then(() => undefined),
-  );
+  // No in-app notifications in the demo: the providers' notification lists start empty, as other demos expect.
+  await qa.publishRound(tx, officer2, round1.id, now, async () => {});
   await qa.createRound(
     tx,
     officer,
@@ -200,12 +187,6 @@ export async function loadQaDemo(tx: Sql, demo: DemoTenders): Promise<boolean> {
     },
     now,
   );
-  const answered = await qa.approve(tx, officer, own, now);
-  await notifyOrganisations(
-    tx,
-    [answered.privateTo!],
-    { regionId: demo.regionId, tenderId, kind: "qa_private_answer", title: "Uw vraag is beantwoord", body: "" },
-    now,
-  );
+  await qa.approve(tx, officer, own, now);
   return true;
 }

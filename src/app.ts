@@ -9,6 +9,7 @@ import { notificationRoutes } from "./notifications/routes.ts";
 import { organisationRoutes } from "./organisations/routes.ts";
 import { auditRoutes } from "./platform/audit-routes.ts";
 import { type App, type AppContext, buildServer, type RouteModule } from "./platform/http.ts";
+import { qaAssigneeRoutes } from "./qa/assignee-routes.ts";
 import { qaFileRoutes } from "./qa/file-routes.ts";
 import { qaRoutes } from "./qa/routes.ts";
 import { regionRoutes } from "./region/routes.ts";
@@ -54,6 +55,7 @@ export const MODULES: RouteModule[] = [
   dialogueRoutes,
   qaRoutes,
   qaFileRoutes,
+  qaAssigneeRoutes,
   biddingRoutes,
   notificationRoutes,
   auditRoutes,

@@ -39,6 +39,7 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
       "Eisen en criteria",
       "Bijeenkomsten",
       "Inschrijven",
+      "Vragen en antwoorden",
     ]);
     await tabs.getByRole("link", { name: "Eisen en criteria" }).click();
     await page.getByRole("heading", { level: 1, name: "Eisen en criteria van Inkoop 2027" }).waitFor();

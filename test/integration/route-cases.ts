@@ -8,6 +8,7 @@ import { FILE_CASES } from "./cases/files.ts";
 import { ORGANISATION_CASES } from "./cases/organisations.ts";
 import { QA_CASES } from "./cases/qa.ts";
 import { QA_FILES_CASES } from "./cases/qa-files.ts";
+import { QA_WEB_CASES } from "./cases/qa-web.ts";
 import { REQUIREMENT_CASES } from "./cases/requirements.ts";
 import { adminOnly, all, officerOnly, type RouteCase, signedIn, staffRead, system, unique } from "./expect.ts";
 
@@ -21,6 +22,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   ...DIALOGUE_CASES,
   ...QA_CASES,
   ...QA_FILES_CASES,
+  ...QA_WEB_CASES,
   "GET /api/docs": { request: async () => ({ url: "/api/docs" }), expect: all(200) },
   // swagger-ui sends its own index page on to /api/docs.
   "GET /api/docs/static/index.html": {

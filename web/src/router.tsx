@@ -45,6 +45,18 @@ export const router = createBrowserRouter([
         path: "sessions/:sessionId",
         lazy: async () => ({ Component: (await import("./dialogue/SessionPage.tsx")).SessionPage }),
       },
+      {
+        path: "tenders/:tenderId/qa",
+        lazy: async () => ({ Component: (await import("./qa/QaPage.tsx")).QaPage }),
+      },
+      {
+        path: "tenders/:tenderId/qa/work",
+        lazy: async () => ({ Component: (await import("./qa/WorkPage.tsx")).WorkPage }),
+      },
+      {
+        path: "qa/questions/:questionId",
+        lazy: async () => ({ Component: (await import("./qa/QuestionPage.tsx")).QuestionPage }),
+      },
       { path: "bids/:bidId", lazy: async () => ({ Component: (await import("./bidding/BidPage.tsx")).BidPage }) },
       {
         path: "bids/:bidId/receipts/:version",

@@ -3,6 +3,7 @@
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink } from "react-router";
+import { allows } from "../../../src/platform/policy.ts";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
 
@@ -18,6 +19,9 @@ export function TenderNav({ tenderId }: { tenderId: string }): ReactElement {
     { to: `/tenders/${tenderId}/sessions`, label: t("dialogue.nav") },
     ...(can.bid(user.role) ? [{ to: `/tenders/${tenderId}/my-bids`, label: t("nav.bid") }] : []),
     ...(can.seeRegistrations(user.role) ? [{ to: `/tenders/${tenderId}/bids`, label: t("nav.bids") }] : []),
+    // Questions and answers (issue 5): everyone reads; staff also handle them.
+    { to: `/tenders/${tenderId}/qa`, label: t("qa.nav.qa") },
+    ...(allows(user.role, "qa:work") ? [{ to: `/tenders/${tenderId}/qa/work`, label: t("qa.nav.work") }] : []),
   ];
   return (
     <nav className="zk-tabs" aria-label={t("nav.tenderNav")}>

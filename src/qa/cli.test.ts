@@ -96,6 +96,22 @@ describe("zorginkoop qa", { timeout: 300_000 }, () => {
       "/home/inkoop",
     ]);
     expect(qaCommand.forwardArgv!(["list", "--cwd", "/elders"], "/home/inkoop")).toEqual(["list", "--cwd", "/elders"]);
+    // list and similar touch no files: nothing is added, so they are not refused for an option not theirs.
+    expect(qaCommand.forwardArgv!(["list", "--tender", "export", "--json"], "/home/inkoop")).toEqual([
+      "list",
+      "--tender",
+      "export",
+      "--json",
+    ]);
+    expect(qaCommand.forwardArgv!(["--tender", "Inkoop 2022", "export", "--round", "1"], "/home/inkoop")).toEqual([
+      "--tender",
+      "Inkoop 2022",
+      "export",
+      "--round",
+      "1",
+      "--cwd",
+      "/home/inkoop",
+    ]);
   });
 
   it("imports both seeds, and a second import changes nothing", async () => {

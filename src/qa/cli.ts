@@ -16,6 +16,16 @@ type Sub = (typeof SUBCOMMANDS)[number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The first positional argument: options take a value, except --json and --help. */
+function subcommandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith("--")) return a;
+    if (a !== "--json" && a !== "--help" && !a.includes("=")) i++;
+  }
+  return undefined;
+}
+
 // Which options each subcommand takes; any other is refused, naming it.
 const ALLOWED: Record<Sub, string[]> = {
   import: ["tender", "region", "json", "cwd"],
@@ -100,8 +110,12 @@ export const qaCommand: Command = {
     cwd: { type: "string", description: "the directory FILE and --out are relative to (default: the current one)" },
   },
   // Forwarded to a running server, the verb runs in the server's working directory: pass ours along.
-  forwardArgv: (argv, cwd) =>
-    argv.includes("--cwd") || argv.some((a) => a.startsWith("--cwd=")) ? argv : [...argv, "--cwd", cwd],
+  // Only import and export read or write files; list and similar refuse --cwd like any option not theirs.
+  forwardArgv: (argv, cwd) => {
+    const sub = subcommandOf(argv);
+    const given = argv.some((a) => a === "--cwd" || a.startsWith("--cwd="));
+    return (sub === "import" || sub === "export") && !given ? [...argv, "--cwd", cwd] : argv;
+  },
   async run({ values, positionals }, io) {
     const [sub, ...rest] = positionals;
     if (!sub || !(SUBCOMMANDS as readonly string[]).includes(sub)) {

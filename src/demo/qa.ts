@@ -7,6 +7,7 @@
 import type { Sql } from "../platform/db.ts";
 import type { Role } from "../platform/policy.ts";
 import * as qa from "../qa/store.ts";
+import { dutchTimeAfter } from "./load.ts";
 
 export interface DemoTenders {
   regionId: string;
@@ -104,7 +105,8 @@ export async function loadQaDemo(tx: Sql, demo: DemoTenders): Promise<boolean> {
     officer,
     tenderId,
     {
-      questionsCloseAt: new Date(now.getTime() + QUESTION_DAYS * DAY).toISOString(),
+      // At noon Dutch time, like the closing time, four weeks after loading.
+      questionsCloseAt: dutchTimeAfter(now, QUESTION_DAYS, "12:00").toISOString(),
       lastRoundMinDays: tender.lastRoundMinDays,
       openWarningDays: tender.openWarningDays,
     },

@@ -1,12 +1,11 @@
 // Dialogue sessions, registrations, reports and statements (issue 5). HTTP: validate → store and
 // pure rules → answer. No rules live here.
 import { createHash } from "node:crypto";
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { contentDisposition, megabytes } from "../files/check.ts";
 import { FileBytes, uploadProblems } from "../files/schemas.ts";
-import { receiveFile, type Sealer } from "../files/upload.ts";
+import { receiveFile, type Sealer, uploadScope } from "../files/upload.ts";
 import { AppError } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { Id, problemResponses } from "../platform/schemas.ts";
@@ -420,23 +419,7 @@ export async function dialogueRoutes(app: App, ctx: AppContext) {
 
   // Uploads: multipart/form-data only in this scope (as in files/routes.ts).
   const maxBytes = megabytes(config.uploadMaxMb);
-  await app.register(async (uploads: App) => {
-    uploads.addHook("onRequest", async (request) => {
-      const site = request.headers["sec-fetch-site"];
-      if (site === "cross-site" || site === "same-site") {
-        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
-      }
-    });
-    uploads.addHook("onSend", async (request, reply) => {
-      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
-        reply.header("connection", "close");
-      }
-    });
-    await uploads.register(fastifyMultipart, {
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 20 },
-    });
-
+  await uploadScope(app, maxBytes, async (uploads: App) => {
     uploads.post(
       "/api/sessions/:sessionId/documents",
       {

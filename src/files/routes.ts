@@ -4,7 +4,6 @@
 // that is not the viewer's to see answers 404, so that not even its existence shows. A combination's
 // covenant is seen by its members and the region's staff.
 import { randomUUID } from "node:crypto";
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { AppError, notFound } from "../platform/errors.ts";
@@ -23,7 +22,7 @@ import {
 import { contentDisposition, megabytes } from "./check.ts";
 import { BidParams, CombinationParams, FileBytes, FileParams, StoredFileSchema, uploadProblems } from "./schemas.ts";
 import * as store from "./store.ts";
-import { receiveFile } from "./upload.ts";
+import { receiveFile, uploadScope } from "./upload.ts";
 
 const tags = ["files"];
 
@@ -58,29 +57,7 @@ export async function fileRoutes(app: App, ctx: AppContext) {
 
   // multipart/form-data is accepted only inside this scope, by the two upload routes; everywhere
   // else the API stays JSON-only (see http.ts).
-  await app.register(async (uploads: App) => {
-    // A form on another site may post multipart/form-data without asking (no CORS preflight). The
-    // SameSite=Lax cookie already keeps the session out of such a post; Fetch Metadata also refuses a
-    // post from a neighbouring subdomain, which SameSite counts as the same site.
-    uploads.addHook("onRequest", async (request) => {
-      const site = request.headers["sec-fetch-site"];
-      if (site === "cross-site" || site === "same-site") {
-        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
-      }
-    });
-    // A refused upload leaves the rest of its body unread on the connection; a browser that keeps the
-    // connection alive would then wait forever on its next request. Close it after every refusal.
-    uploads.addHook("onSend", async (request, reply) => {
-      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
-        reply.header("connection", "close");
-      }
-    });
-    await uploads.register(fastifyMultipart, {
-      // Our own count refuses one byte past the limit; busboy stops buffering there too.
-      throwFileSizeLimit: false,
-      limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 20 },
-    });
-
+  await uploadScope(app, maxBytes, async (uploads: App) => {
     uploads.post(
       "/api/bids/:bidId/files",
       {

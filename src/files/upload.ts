@@ -3,9 +3,11 @@
 // kept a moment longer, to judge the type by content. A check that fails stops the upload with its
 // reason, and nothing is stored: the caller stores only what this returns.
 import { createHash } from "node:crypto";
+import fastifyMultipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "../platform/errors.ts";
+import type { App } from "../platform/http.ts";
 import {
   type AcceptedType,
   acceptedType,
@@ -123,4 +125,42 @@ export async function receiveFile(request: FastifyRequest, maxBytes: number, sea
     sha256: hash.digest("hex"),
     sealed: sealer.final(),
   };
+}
+
+/**
+ * Registers routes that take multipart/form-data, in a scope of their own: everywhere else the API
+ * stays JSON-only (see http.ts). Every module with an upload uses this one scope, so the guards hold
+ * for each of them:
+ * - A form on another site may post multipart/form-data without asking (no CORS preflight). The
+ *   SameSite=Lax cookie already keeps the session out of such a post; Fetch Metadata also refuses a
+ *   post from a neighbouring subdomain, which SameSite counts as the same site.
+ * - A refused upload leaves the rest of its body unread on the connection; a browser that keeps the
+ *   connection alive would then wait forever on its next request. The connection is closed after
+ *   every refusal.
+ * - One file per request, read up to one byte past `maxBytes` (busboy stops buffering there), so the
+ *   route refuses a larger file itself, with its own message: `part.file.truncated` is then set.
+ */
+export async function uploadScope(
+  app: App,
+  maxBytes: number,
+  routes: (uploads: App) => void | Promise<void>,
+): Promise<void> {
+  await app.register(async (uploads: App) => {
+    uploads.addHook("onRequest", async (request) => {
+      const site = request.headers["sec-fetch-site"];
+      if (site === "cross-site" || site === "same-site") {
+        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
+      }
+    });
+    uploads.addHook("onSend", async (request, reply) => {
+      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
+        reply.header("connection", "close");
+      }
+    });
+    await uploads.register(fastifyMultipart, {
+      throwFileSizeLimit: false,
+      limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 20 },
+    });
+    await routes(uploads);
+  });
 }

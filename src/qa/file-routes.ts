@@ -1,8 +1,8 @@
 // Q&A files: import with preview, export of a round as PDF/DOCX/Markdown, similar questions (issue 5).
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { contentDisposition } from "../files/check.ts";
+import { uploadScope } from "../files/upload.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { Id, Problem, problemResponses } from "../platform/schemas.ts";
@@ -67,25 +67,9 @@ export async function qaFileRoutes(app: App, ctx: AppContext) {
     if (!row) throw notFound("tender");
   }
 
-  // multipart/form-data only in this scope, as in files/routes.ts: same-site pages only, and the
+  // multipart/form-data only in the upload scope (files/upload.ts): same-site pages only, and the
   // connection closed after a refused upload.
-  await app.register(async (uploads: App) => {
-    uploads.addHook("onRequest", async (request) => {
-      const site = request.headers["sec-fetch-site"];
-      if (site === "cross-site" || site === "same-site") {
-        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
-      }
-    });
-    uploads.addHook("onSend", async (request, reply) => {
-      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
-        reply.header("connection", "close");
-      }
-    });
-    await uploads.register(fastifyMultipart, {
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_BYTES + 1, files: 1, fields: 10, fieldSize: 10_000, parts: 12, headerPairs: 20 },
-    });
-
+  await uploadScope(app, MAX_BYTES, async (uploads: App) => {
     uploads.post(
       "/api/tenders/:tenderId/qa/import/preview",
       {

@@ -1,7 +1,7 @@
 // Questions and answers (Nota van Inlichtingen): asking, triage, drafting, approval, rounds (issue 5).
-import fastifyMultipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
+import { uploadScope } from "../files/upload.ts";
 import { sendMail } from "../notifications/mail.ts";
 import { notifyOrganisations, notifyUser } from "../notifications/store.ts";
 import { AppError, notFound } from "../platform/errors.ts";
@@ -176,21 +176,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
     );
 
   // The one upload of this module, in its own scope: multipart is accepted only here.
-  await app.register(async (uploads: App) => {
-    uploads.addHook("onRequest", async (request) => {
-      const site = request.headers["sec-fetch-site"];
-      if (site === "cross-site" || site === "same-site") {
-        throw new AppError("FORBIDDEN", "files are accepted only from the application's own pages");
-      }
-    });
-    uploads.addHook("onSend", async (request, reply) => {
-      if (reply.statusCode >= 400 && request.headers["content-type"]?.startsWith("multipart/")) {
-        reply.header("connection", "close");
-      }
-    });
-    await uploads.register(fastifyMultipart, {
-      limits: { fileSize: BULK_MAX_BYTES, files: 1, fields: 5, fieldSize: 1000, parts: 6, headerPairs: 20 },
-    });
+  await uploadScope(app, BULK_MAX_BYTES, async (uploads: App) => {
     uploads.post(
       "/api/tenders/:tenderId/qa/questions/bulk",
       {
@@ -223,7 +209,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
         const bytes = await part.toBuffer().catch(() => {
           throw new AppError("PAYLOAD_TOO_LARGE", `the spreadsheet is larger than ${BULK_MAX_BYTES / 1024 / 1024} MB`);
         });
-        if (part.file.truncated) {
+        if (part.file.truncated || bytes.length > BULK_MAX_BYTES) {
           throw new AppError("PAYLOAD_TOO_LARGE", `the spreadsheet is larger than ${BULK_MAX_BYTES / 1024 / 1024} MB`);
         }
         const rows = await readQuestions(bytes, await lotsOf(tender.id));

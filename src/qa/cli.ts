@@ -49,8 +49,14 @@ async function findTender(db: Sql, ref: string, regionSlug: string | undefined):
   );
   const found = regionSlug === undefined ? rows : rows.filter((r) => r.slug === regionSlug);
   if (found.length === 0) {
+    const [any] = await db.query<{ n: number }>("select count(*)::int as n from tenders");
+    if (Number(any?.n ?? 0) === 0) {
+      throw new UsageError(
+        `--tender: there is no tender in this database yet; load the demo (zorginkoop demo, or npm start) or create one first`,
+      );
+    }
     throw new UsageError(
-      `--tender: no tender '${ref}'${regionSlug ? ` in region '${regionSlug}'` : ""} (give its id or exact name)`,
+      `--tender: no tender '${ref}'${regionSlug ? ` in region '${regionSlug}'` : ""} (give its id or exact name; zorginkoop tender list shows them)`,
     );
   }
   if (found.length > 1) {

@@ -90,6 +90,7 @@ describe("asking until the question deadline", () => {
     });
     expect(late.status).toBe(400);
     expect(late.body.errors[0].field).toBe("body.questionsCloseAt");
+    expect(late.body).toMatchObject({ rule: "questions_after_closing", closesAt: new Date(CLOSES).toISOString() });
 
     const asked = await call("provider", "POST", `/api/tenders/${tenderId}/qa/questions`, {
       text: "Hoe wordt het lumpsumbudget per segment bepaald?",

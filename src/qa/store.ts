@@ -108,7 +108,12 @@ export async function saveSettings(
   const before = await qaTender(tx, caller.regionId, tenderId, true);
   // Questions are answered before bids close: a deadline after the closing time cannot hold.
   if (input.questionsCloseAt && before.closesAt && new Date(input.questionsCloseAt) >= before.closesAt) {
-    throw invalid("body.questionsCloseAt", `must be before the closing time ${before.closesAt.toISOString()}`);
+    const message = `must be before the closing time ${before.closesAt.toISOString()}`;
+    throw new AppError("VALIDATION_FAILED", `body.questionsCloseAt: ${message}`, {
+      errors: [{ field: "body.questionsCloseAt", message }],
+      rule: "questions_after_closing",
+      fields: { closesAt: before.closesAt.toISOString() },
+    });
   }
   await tx.query(
     `update tenders set questions_close_at = $2, qa_last_round_min_days = $3, qa_open_warning_days = $4 where id = $1`,

@@ -2,6 +2,7 @@
 import { Button, Heading2 } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../api.ts";
 import { amsterdamToIso, formatMoment, isoToAmsterdam } from "../dates.ts";
 import { FormError, serverRefusal, TextField } from "../forms.tsx";
 import { type QaOverview, qaApi } from "./api.ts";
@@ -44,10 +45,13 @@ export function SettingsForm(props: { tenderId: string; overview: QaOverview; on
     } catch (e) {
       const refusal = serverRefusal(e, FIELDS, t);
       // The server names the closing time the deadline must precede; say it in the user's language.
-      const closing = /before the closing time (\S+)/.exec(refusal.errors.questionsCloseAt ?? "");
-      if (closing?.[1]) {
+      const closesAt =
+        e instanceof ApiError && e.rule === "questions_after_closing"
+          ? (e.problem as { closesAt?: string }).closesAt
+          : undefined;
+      if (closesAt) {
         refusal.errors.questionsCloseAt = t("qa.settings.beforeClosing", {
-          moment: formatMoment(closing[1], i18n.language),
+          moment: formatMoment(closesAt, i18n.language),
         });
       }
       setErrors(refusal.errors);

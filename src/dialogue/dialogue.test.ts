@@ -2,7 +2,7 @@
 // attendance, the report with its Q&A, documents and statements, and publishing afterwards.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../demo/load.ts";
-import { multipart, samplePdf } from "../files/testing.ts";
+import { multipart, samplePdf, samplePptx, sampleZip } from "../files/testing.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 
 const clock = testClock("2026-03-02T09:00:00Z");
@@ -348,9 +348,35 @@ describe("report, documents and statements", () => {
       new Set(["2026-03-10T14:00:00.000Z"]),
     );
 
+    // Slides as they are made: a PowerPoint is taken as what it is; a ZIP is not, and leaves nothing.
+    const pptx = multipart("Gesprekstafel 10 maart.pptx", samplePptx("Segmenten"));
+    const slides = await t.app.inject({
+      method: "POST",
+      url: `/api/sessions/${id}/documents?kind=slides`,
+      payload: pptx.payload,
+      headers: { ...pptx.headers, cookie: officer },
+    });
+    expect(slides.statusCode, slides.body).toBe(201);
+    expect(slides.json()).toMatchObject({
+      name: "Gesprekstafel 10 maart.pptx",
+      mediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    });
+    const zip = multipart("slides.zip", sampleZip());
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/sessions/${id}/documents?kind=slides`,
+      payload: zip.payload,
+      headers: { ...zip.headers, cookie: officer },
+    });
+    expect(refused.statusCode).toBe(415);
+    expect(refused.json().detail).toContain("PPTX, ODP");
+    expect((await get(`/api/sessions/${id}`, provider)).json().documents).toHaveLength(2);
+    expect((await send("DELETE", `/api/session-documents/${slides.json().id}`, officer)).statusCode).toBe(204);
+
     const del = await send("DELETE", `/api/session-documents/${documentId}`, officer);
     expect(del.statusCode).toBe(204);
     expect(await auditActions(documentId)).toEqual(["dialogue.document_upload", "dialogue.document_delete"]);
+    expect(await auditActions(slides.json().id)).toEqual(["dialogue.document_upload", "dialogue.document_delete"]);
     expect(await auditActions(id)).toEqual([
       "dialogue.session_create",
       "dialogue.questions_replace",

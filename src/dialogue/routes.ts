@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { contentDisposition, megabytes } from "../files/check.ts";
+import { contentDisposition, megabytes, SESSION_DOCUMENT_TYPES } from "../files/check.ts";
 import { FileBytes, uploadProblems } from "../files/schemas.ts";
 import { receiveFile, type Sealer, uploadScope } from "../files/upload.ts";
 import { AppError } from "../platform/errors.ts";
@@ -426,7 +426,8 @@ export async function dialogueRoutes(app: App, ctx: AppContext) {
         schema: {
           tags,
           summary: "Add a document to a session (multipart/form-data, field 'file'): slides, report or other",
-          description: "PDF, DOCX, XLSX, ODT, PNG or JPEG, judged by content; at most ZORGINKOOP_UPLOAD_MAX_MB.",
+          description:
+            "PDF, DOCX, XLSX, ODT, PNG, JPEG, PPTX or ODP, judged by content; at most ZORGINKOOP_UPLOAD_MAX_MB.",
           consumes: ["multipart/form-data"],
           params: SessionParams,
           querystring: z.object({ kind: z.enum(["slides", "report", "other"]).default("slides") }),
@@ -438,7 +439,7 @@ export async function dialogueRoutes(app: App, ctx: AppContext) {
         const caller = callerOf(request);
         // Refuse before reading a byte when the session is not the caller's region's.
         await store.getSession(db, caller, request.params.sessionId, clock.now());
-        const received = await receiveFile(request, maxBytes, plainSealer());
+        const received = await receiveFile(request, maxBytes, plainSealer(), SESSION_DOCUMENT_TYPES);
         const id = await db.transaction((tx) =>
           store.addDocument(
             tx,

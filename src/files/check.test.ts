@@ -11,10 +11,20 @@ import {
   formatMegabytes,
   looksLikeText,
   megabytes,
+  SESSION_DOCUMENT_TYPES,
   sizeRefusal,
   typeRefusal,
 } from "./check.ts";
-import { sampleDocx, sampleJpeg, sampleOdt, samplePdf, samplePng, sampleXlsx, sampleZip } from "./testing.ts";
+import {
+  sampleDocx,
+  sampleJpeg,
+  sampleOdt,
+  samplePdf,
+  samplePng,
+  samplePptx,
+  sampleXlsx,
+  sampleZip,
+} from "./testing.ts";
 
 const type = (label: string) => ACCEPTED_TYPES.find((t) => t.label === label)!;
 const text = (s: string) => new TextEncoder().encode(s);
@@ -41,6 +51,20 @@ describe("the accepted types, judged by content", () => {
       rule: "file_type_not_allowed",
       message: "the content is a ZIP archive, not one of PDF, DOCX, XLSX, ODT, PNG, JPEG",
     });
+  });
+
+  it("takes a PowerPoint for a session's slides but not for a bid", async () => {
+    const bytes = samplePptx();
+    const detected = await fileTypeFromBuffer(bytes);
+    expect(typeRefusal(detected, bytes)?.message).toBe(
+      "the content is a PowerPoint presentation (PPTX), not one of PDF, DOCX, XLSX, ODT, PNG, JPEG",
+    );
+    expect(typeRefusal(detected, bytes, SESSION_DOCUMENT_TYPES)).toBeNull();
+    expect(acceptedType(detected, SESSION_DOCUMENT_TYPES)?.extensions).toEqual(["pptx"]);
+    const zip = sampleZip();
+    expect(typeRefusal(await fileTypeFromBuffer(zip), zip, SESSION_DOCUMENT_TYPES)?.message).toBe(
+      "the content is a ZIP archive, not one of PDF, DOCX, XLSX, ODT, PNG, JPEG, PPTX, ODP",
+    );
   });
 
   it("refuses plain text, even one that starts like a PDF's name", async () => {

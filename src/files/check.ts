@@ -32,7 +32,21 @@ export const ACCEPTED_TYPES: readonly AcceptedType[] = [
   { label: "JPEG", mediaType: "image/jpeg", extensions: ["jpg", "jpeg", "jpe", "jfif"] },
 ];
 
-const ACCEPTED_LIST = ACCEPTED_TYPES.map((t) => t.label).join(", ");
+/**
+ * What a session's documents may be: a bid's kinds, and the slides as they are made (PowerPoint or
+ * OpenDocument), since nobody turns a session's slides into a PDF before sharing them.
+ */
+export const SESSION_DOCUMENT_TYPES: readonly AcceptedType[] = [
+  ...ACCEPTED_TYPES,
+  {
+    label: "PPTX",
+    mediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    extensions: ["pptx"],
+  },
+  { label: "ODP", mediaType: "application/vnd.oasis.opendocument.presentation", extensions: ["odp"] },
+];
+
+const listOf = (accepted: readonly AcceptedType[]) => accepted.map((t) => t.label).join(", ");
 
 /** A stable rule code (the UI translates it) and a short English reason. */
 export interface FileRefusal {
@@ -58,8 +72,11 @@ export function sizeRefusal(sizeBytes: number, maxBytes: number): FileRefusal | 
   return null;
 }
 
-export function acceptedType(detected: DetectedType | undefined): AcceptedType | undefined {
-  return detected && ACCEPTED_TYPES.find((t) => t.mediaType === detected.mime);
+export function acceptedType(
+  detected: DetectedType | undefined,
+  accepted: readonly AcceptedType[] = ACCEPTED_TYPES,
+): AcceptedType | undefined {
+  return detected && accepted.find((t) => t.mediaType === detected.mime);
 }
 
 // Names for kinds of content people are likely to try, so that the refusal says what was sent.
@@ -92,10 +109,14 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 /** What the content is, in words: "a ZIP archive", "plain text", "a .xyz file (mime)". */
-export function describeContent(detected: DetectedType | undefined, head: Uint8Array): string {
+export function describeContent(
+  detected: DetectedType | undefined,
+  head: Uint8Array,
+  accepted: readonly AcceptedType[] = ACCEPTED_TYPES,
+): string {
   if (detected) {
-    const accepted = acceptedType(detected);
-    if (accepted) return `a ${accepted.label} file`;
+    const known = acceptedType(detected, accepted);
+    if (known) return `a ${known.label} file`;
     return KIND_NAMES[detected.ext] ?? `a .${detected.ext} file (${detected.mime})`;
   }
   return looksLikeText(head) ? "plain text" : "not a kind of file that could be recognised";
@@ -115,18 +136,22 @@ export function looksLikeText(head: Uint8Array): boolean {
   }
 }
 
-export function typeRefusal(detected: DetectedType | undefined, head: Uint8Array): FileRefusal | null {
-  if (acceptedType(detected)) return null;
+export function typeRefusal(
+  detected: DetectedType | undefined,
+  head: Uint8Array,
+  accepted: readonly AcceptedType[] = ACCEPTED_TYPES,
+): FileRefusal | null {
+  if (acceptedType(detected, accepted)) return null;
   return {
     rule: "file_type_not_allowed",
-    message: `the content is ${describeContent(detected, head)}, not one of ${ACCEPTED_LIST}`,
+    message: `the content is ${describeContent(detected, head, accepted)}, not one of ${listOf(accepted)}`,
   };
 }
 
 // Extensions that say what a file is. A name ending in one of these must agree with the content; a
 // name like "offerte.v2" or "Bijlage 3. Referenties" says nothing about the content and is kept as is.
 const TELLING_EXTENSIONS = new Set([
-  ...ACCEPTED_TYPES.flatMap((t) => t.extensions),
+  ...SESSION_DOCUMENT_TYPES.flatMap((t) => t.extensions),
   ...["doc", "docm", "dot", "dotx", "xls", "xlsm", "xlsb", "ods", "odp", "odg", "ppt", "pptx", "rtf", "txt", "csv"],
   ...["htm", "html", "xml", "json", "md", "gif", "bmp", "tif", "tiff", "webp", "heic", "heif", "svg", "avif"],
   ...["zip", "rar", "7z", "gz", "tgz", "tar", "exe", "msi", "dll", "bat", "cmd", "com", "js", "sh", "ps1", "jar"],

@@ -192,6 +192,34 @@ export function sampleXlsx(text = "Referenties"): Buffer {
   ]);
 }
 
+/** A PowerPoint presentation (PPTX) with one slide carrying `text`. */
+export function samplePptx(text = "Gesprekstafel"): Buffer {
+  const main = "http://schemas.openxmlformats.org/presentationml/2006/main";
+  const drawing = "http://schemas.openxmlformats.org/drawingml/2006/main";
+  return zipArchive([
+    {
+      name: "[Content_Types].xml",
+      data: contentTypes({
+        "/ppt/presentation.xml": "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml",
+        "/ppt/slides/slide1.xml": "application/vnd.openxmlformats-officedocument.presentationml.slide+xml",
+      }),
+    },
+    { name: "_rels/.rels", data: rootRelationship("ppt/presentation.xml") },
+    {
+      name: "ppt/presentation.xml",
+      data: `${XML}<p:presentation xmlns:p="${main}" xmlns:r="${OFFICE_RELATIONSHIPS}"><p:sldIdLst><p:sldId id="256" r:id="rId1"/></p:sldIdLst></p:presentation>`,
+    },
+    {
+      name: "ppt/_rels/presentation.xml.rels",
+      data: `${XML}<Relationships xmlns="${PACKAGE_RELATIONSHIPS}"><Relationship Id="rId1" Type="${OFFICE_RELATIONSHIPS}/slide" Target="slides/slide1.xml"/></Relationships>`,
+    },
+    {
+      name: "ppt/slides/slide1.xml",
+      data: `${XML}<p:sld xmlns:p="${main}" xmlns:a="${drawing}"><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>${escapeXml(text)}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`,
+    },
+  ]);
+}
+
 /** An OpenDocument text (ODT) with one paragraph. */
 export function sampleOdt(text = "Bekwaamheidsdossier"): Buffer {
   const mediaType = "application/vnd.oasis.opendocument.text";

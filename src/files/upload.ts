@@ -9,6 +9,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "../platform/errors.ts";
 import type { App } from "../platform/http.ts";
 import {
+  ACCEPTED_TYPES,
   type AcceptedType,
   acceptedType,
   cleanFileName,
@@ -61,11 +62,11 @@ async function detect(head: Buffer): Promise<DetectedType | undefined> {
   }
 }
 
-async function judge(head: Buffer, clientName: string): Promise<AcceptedType> {
+async function judge(head: Buffer, clientName: string, accepted: readonly AcceptedType[]): Promise<AcceptedType> {
   const detected = await detect(head);
-  const typeProblem = typeRefusal(detected, head);
+  const typeProblem = typeRefusal(detected, head, accepted);
   if (typeProblem) throw refused(typeProblem);
-  const type = acceptedType(detected)!;
+  const type = acceptedType(detected, accepted)!;
   const extensionProblem = extensionRefusal(clientName, type);
   if (extensionProblem) throw refused(extensionProblem);
   return type;
@@ -74,9 +75,15 @@ async function judge(head: Buffer, clientName: string): Promise<AcceptedType> {
 /**
  * Reads the one file of a multipart/form-data request (field `file`) into `sealer`. Throws the
  * refusal (413 past `maxBytes`, 415 for a type not accepted or a name that contradicts the content,
- * 400 for an empty file or no file) as soon as it is certain.
+ * 400 for an empty file or no file) as soon as it is certain. `accepted` are the kinds this upload
+ * takes (a bid's documents unless said otherwise).
  */
-export async function receiveFile(request: FastifyRequest, maxBytes: number, sealer: Sealer): Promise<ReceivedFile> {
+export async function receiveFile(
+  request: FastifyRequest,
+  maxBytes: number,
+  sealer: Sealer,
+  accepted: readonly AcceptedType[] = ACCEPTED_TYPES,
+): Promise<ReceivedFile> {
   if (!request.isMultipart()) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `send the file as multipart/form-data in the field '${FILE_FIELD}'`);
   }
@@ -106,7 +113,7 @@ export async function receiveFile(request: FastifyRequest, maxBytes: number, sea
         head.push(chunk);
         headBytes += chunk.length;
         if (headBytes >= DETECTION_BYTES) {
-          type = await judge(Buffer.concat(head), part.filename);
+          type = await judge(Buffer.concat(head), part.filename, accepted);
           head = [];
         }
       }
@@ -117,7 +124,7 @@ export async function receiveFile(request: FastifyRequest, maxBytes: number, sea
   }
   const empty = sizeRefusal(sizeBytes, maxBytes);
   if (empty) throw refused(empty);
-  type ??= await judge(Buffer.concat(head), part.filename);
+  type ??= await judge(Buffer.concat(head), part.filename, accepted);
   return {
     name: cleanFileName(part.filename, type),
     mediaType: type.mediaType,

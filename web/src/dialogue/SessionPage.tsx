@@ -397,7 +397,7 @@ function UploadForm(props: { session: SessionDetail; onChanged(message: string):
       <FileInput
         id="session-document"
         label={t("dialogue.officer.upload")}
-        accept=".pdf,.docx,.png,.jpg,.jpeg"
+        accept=".pdf,.docx,.xlsx,.odt,.pptx,.odp,.png,.jpg,.jpeg"
         onFile={setFile}
       />
       <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy || !file}>

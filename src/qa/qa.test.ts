@@ -483,3 +483,50 @@ describe("the demo Q&A of Inkoop 2027", () => {
     expect(await t.db.query("select id from qa_questions")).toHaveLength(before.length);
   });
 });
+
+describe("publishing at the same moment twice", () => {
+  it("lets one of two simultaneous publications through: the answer lands in one round, told once", async () => {
+    cookie.procurement_officer_2 = await loginCookie(t.app, DEMO.procurement_officer_2);
+    const [open] = await t.db.query<{ id: string }>("select id from tenders where name = 'Inkoop 2027'");
+    const questions = (await call("procurement_officer", "GET", `/api/tenders/${open!.id}/qa/questions`)).body;
+    const drafted = questions.questions.find((x: { status: string }) => x.status === "drafted");
+    const approved = await call("procurement_officer_2", "POST", `/api/qa/questions/${drafted.id}/approve`);
+    expect(approved.status, approved.raw).toBe(200);
+    const two = (await call("procurement_officer", "GET", `/api/tenders/${open!.id}/qa`)).body.rounds.find(
+      (r: { number: number }) => r.number === 2,
+    );
+    const three = await call("procurement_officer", "POST", `/api/tenders/${open!.id}/qa/rounds`, {});
+    expect(three.body.number).toBe(3);
+
+    const toldCount = async () =>
+      (
+        await t.db.query<{ organisation_id: string }>(
+          "select organisation_id from notifications where kind = 'qa_round_published' and tender_id = $1",
+          [open!.id],
+        )
+      ).length;
+    const toldBefore = await toldCount();
+    const [organisations] = await t.db.query<{ n: number }>(
+      "select count(*)::int as n from organisations where region_id = $1 and lead_member_id is null",
+      [t.demo!.regionId],
+    );
+
+    // The same round by two officers, and another round, all at once.
+    const results = await Promise.all([
+      call("procurement_officer", "POST", `/api/qa/rounds/${two.id}/publish`),
+      call("procurement_officer_2", "POST", `/api/qa/rounds/${two.id}/publish`),
+      call("procurement_officer_2", "POST", `/api/qa/rounds/${three.body.id}/publish`),
+    ]);
+    const through = results.filter((r) => r.status === 200);
+    expect(through, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.rule).sort()).toEqual(
+      through[0]!.body.id === two.id ? ["already_published", "empty_round"] : ["empty_round", "empty_round"],
+    );
+    const [row] = await t.db.query<{ round_id: string; status: string }>(
+      "select round_id, status from qa_questions where id = $1",
+      [drafted.id],
+    );
+    expect(row).toEqual({ round_id: through[0]!.body.id, status: "published" });
+    expect(await toldCount()).toBe(toldBefore + organisations!.n);
+  });
+});

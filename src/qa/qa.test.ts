@@ -519,9 +519,12 @@ describe("publishing at the same moment twice", () => {
     ]);
     const through = results.filter((r) => r.status === 200);
     expect(through, JSON.stringify(results.map((r) => r.body))).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).map((r) => r.body.rule).sort()).toEqual(
-      through[0]!.body.id === two.id ? ["already_published", "empty_round"] : ["empty_round", "empty_round"],
-    );
+    expect(
+      results
+        .filter((r) => r.status === 409)
+        .map((r) => r.body.rule)
+        .sort(),
+    ).toEqual(through[0]!.body.id === two.id ? ["already_published", "empty_round"] : ["empty_round", "empty_round"]);
     const [row] = await t.db.query<{ round_id: string; status: string }>(
       "select round_id, status from qa_questions where id = $1",
       [drafted.id],

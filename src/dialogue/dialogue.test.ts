@@ -244,6 +244,44 @@ describe("registering", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe("body.attendees");
   });
+
+  it("tells those registered when the moment or place moves, not when only the text changes", async () => {
+    await moveTo("2026-03-02T10:00:00Z");
+    const id = await planned({ capacity: 10 });
+    expect((await send("POST", `/api/sessions/${id}/registrations`, provider, { attendees: 2 })).statusCode).toBe(201);
+    const told = async () =>
+      t.db.query<{ name: string; title: string; body: string }>(
+        `select o.name, n.title, n.body from notifications n join organisations o on o.id = n.organisation_id
+         where n.kind = 'dialogue_session_changed' and n.body like $1`,
+        ["%Gesprekstafel Jeugd%"],
+      );
+    expect((await send("PATCH", `/api/sessions/${id}`, officer, { description: "Andere tekst" })).statusCode).toBe(200);
+    expect(await told()).toEqual([]);
+
+    const tooSmall = await send("PATCH", `/api/sessions/${id}`, officer, { capacity: 1 });
+    expect(tooSmall.statusCode).toBe(400);
+    expect(tooSmall.json().errors[0]).toMatchObject({ field: "body.capacity" });
+
+    const moved = await send("PATCH", `/api/sessions/${id}`, officer, {
+      onDate: "2026-03-11",
+      startsAt: "14:00",
+      endsAt: "16:30",
+      location: "Gemeentehuis Winterswijk",
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await told()).toEqual([
+      {
+        name: "Zorgpartners Achterhoek",
+        title: "Bijeenkomst gewijzigd: Gesprekstafel Jeugd",
+        body: "De bijeenkomst 'Gesprekstafel Jeugd' is nu op 11-03-2026 14:00 tot 16:30, Gemeentehuis Winterswijk. U blijft aangemeld.",
+      },
+    ]);
+    const [last] = await t.db.query<{ after: { organisationsTold: number } }>(
+      "select after from audit_log where entity_id = $1 order by seq desc limit 1",
+      [id],
+    );
+    expect(last!.after.organisationsTold).toBe(1);
+  });
 });
 
 describe("attendance", () => {

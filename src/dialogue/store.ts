@@ -335,6 +335,30 @@ export async function updateSession(
      where id = $1`,
     [sessionId, ...sessionParams(after)],
   );
+  // Those who registered are told when the moment or the place changes: they planned around it.
+  const moved = (["onDate", "startsAt", "endsAt", "location", "onlineUrl"] as const).filter(
+    (key) => before[key] !== after[key],
+  );
+  let told = 0;
+  if (moved.length > 0 && !row.cancelled_at) {
+    const registered = await tx.query<{ organisation_id: string }>(
+      "select distinct organisation_id from dialogue_registrations where session_id = $1 and cancelled_at is null",
+      [sessionId],
+    );
+    const where = [after.location, after.onlineUrl].filter(Boolean).join(", ");
+    told = await notifyOrganisations(
+      tx,
+      registered.map((r) => r.organisation_id),
+      {
+        regionId: caller.regionId,
+        tenderId: row.tender_id,
+        kind: "dialogue_session_changed",
+        title: `Bijeenkomst gewijzigd: ${after.title}`,
+        body: `De bijeenkomst '${after.title}' is nu op ${dutchDateTime(after.onDate, after.startsAt)} tot ${hhmm(after.endsAt)}${where ? `, ${where}` : ""}. U blijft aangemeld.`,
+      },
+      now,
+    );
+  }
   await appendAudit(tx, {
     actor: actorOf(caller),
     regionId: caller.regionId,
@@ -342,7 +366,7 @@ export async function updateSession(
     entityId: sessionId,
     action: "dialogue.session_update",
     before,
-    after,
+    after: moved.length > 0 ? { ...after, organisationsTold: told } : after,
     at: now,
   });
 }

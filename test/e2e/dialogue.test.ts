@@ -74,6 +74,19 @@ describe("dialogue sessions", { timeout: 120_000 }, () => {
     expect(await axeViolations(officer)).toEqual([]);
     await form.getByRole("button", { name: "Bijeenkomst plannen" }).click();
     await officer.getByRole("status").getByText("De bijeenkomst is gepland.").waitFor();
-    await officer.getByRole("article", { name: "Kennissessie: Kennissessie Wmo" }).waitFor();
+    const card = officer.getByRole("article", { name: "Kennissessie: Kennissessie Wmo" });
+    await card.waitFor();
+
+    // The room moves: the officer changes the place on the session's page; the form shows what was stored.
+    await card.getByRole("link", { name: "Bekijk Kennissessie Wmo" }).click();
+    const edit = officer.getByRole("form", { name: "Bijeenkomst wijzigen" });
+    await expect.poll(() => edit.getByLabel("Locatie", { exact: true }).inputValue()).toBe("Zutphen");
+    expect(await edit.getByLabel("Aanmelden kan tot").inputValue()).toBe("2031-05-18T12:00");
+    await edit.getByLabel("Locatie", { exact: true }).fill("Stadhuis Zutphen, zaal 2");
+    await edit.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await officer.getByRole("status").getByText("De bijeenkomst is gewijzigd.").waitFor();
+    await officer.getByText("Stadhuis Zutphen, zaal 2", { exact: true }).first().waitFor();
+    expect(await edit.getByLabel("Locatie", { exact: true }).inputValue()).toBe("Stadhuis Zutphen, zaal 2");
+    expect(await axeViolations(officer)).toEqual([]);
   });
 });

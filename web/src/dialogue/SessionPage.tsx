@@ -18,6 +18,7 @@ import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { allows } from "../../../src/platform/policy.ts";
+import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
 import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
@@ -26,6 +27,7 @@ import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { type Attendee, dialogueApi, dialogueRefusal, type PreviewStatement, type SessionDetail } from "./api.ts";
+import { SessionForm } from "./SessionForm.tsx";
 import { RegistrationForm, SessionFacts } from "./SessionsPage.tsx";
 import { StatementCharts } from "./StatementChart.tsx";
 
@@ -36,8 +38,12 @@ export function SessionPage(): ReactElement {
   const officer = allows(user.role, "dialogue:edit");
   const [data, { reload, set }] = useResource(async () => {
     const session = await dialogueApi.session(sessionId);
-    const attendance = allows(user.role, "dialogue:attendance") ? await dialogueApi.attendance(sessionId) : null;
-    return { session, attendance };
+    const [attendance, tender] = await Promise.all([
+      allows(user.role, "dialogue:attendance") ? dialogueApi.attendance(sessionId) : null,
+      // The tender's segments, for changing the session's audience.
+      allows(user.role, "dialogue:edit") ? api.tender(session.tenderId) : null,
+    ]);
+    return { session, attendance, tender };
   }, [sessionId]);
   const [announcement, setAnnouncement] = useState("");
   usePageTitle(data.status === "ready" ? data.data.session.title : t("dialogue.nav"));
@@ -51,11 +57,12 @@ export function SessionPage(): ReactElement {
       </>
     );
   }
-  const { session, attendance } = data.data;
+  const { session, attendance, tender } = data.data;
   const changed = async (message: string) => {
     set({
       session: await dialogueApi.session(sessionId),
       attendance: attendance ? await dialogueApi.attendance(sessionId) : null,
+      tender,
     });
     setAnnouncement(message);
   };
@@ -150,7 +157,7 @@ export function SessionPage(): ReactElement {
       ) : null}
 
       {attendance ? <AttendanceTable sessionId={session.id} {...attendance} /> : null}
-      {officer ? <OfficerPanels session={session} onChanged={changed} /> : null}
+      {officer ? <OfficerPanels session={session} tender={tender} onChanged={changed} /> : null}
     </>
   );
 }
@@ -238,8 +245,27 @@ function parseQuestions(text: string): { question: string; answer: string }[] {
     });
 }
 
-function OfficerPanels(props: { session: SessionDetail; onChanged(message: string): Promise<void> }): ReactElement {
-  const { session, onChanged } = props;
+const factsKey = (s: SessionDetail) =>
+  JSON.stringify([
+    s.kind,
+    s.title,
+    s.description,
+    s.segmentId,
+    s.onDate,
+    s.startsAt,
+    s.endsAt,
+    s.location,
+    s.onlineUrl,
+    s.capacity,
+    s.registrationClosesAt,
+  ]);
+
+function OfficerPanels(props: {
+  session: SessionDetail;
+  tender: Tender | null;
+  onChanged(message: string): Promise<void>;
+}): ReactElement {
+  const { session, tender, onChanged } = props;
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -257,6 +283,11 @@ function OfficerPanels(props: { session: SessionDetail; onChanged(message: strin
   };
   return (
     <>
+      {tender && !session.cancelledAt && !session.publishedAt ? (
+        // Keyed on the stored facts, so the form shows what was saved after a change of them, and
+        // keeps what is being typed when another panel saves.
+        <SessionForm key={factsKey(session)} tender={tender} session={session} onSaved={onChanged} />
+      ) : null}
       <ReportForm session={session} onChanged={onChanged} />
       <UploadForm session={session} onChanged={onChanged} />
       <StatementForm session={session} onChanged={onChanged} />

@@ -5,9 +5,9 @@ import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { allows } from "../../../src/platform/policy.ts";
-import { api, type Tender } from "../api.ts";
-import { amsterdamToIso, formatDate, formatMoment } from "../dates.ts";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { api } from "../api.ts";
+import { formatDate, formatMoment } from "../dates.ts";
+import { FormError, TextField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
 import { ErrorAlert } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
@@ -15,6 +15,7 @@ import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
 import { useResource } from "../useResource.ts";
 import { dialogueApi, dialogueRefusal, type Session } from "./api.ts";
+import { SessionForm } from "./SessionForm.tsx";
 
 export function SessionsPage(): ReactElement {
   const { t } = useTranslation();
@@ -60,7 +61,7 @@ export function SessionsPage(): ReactElement {
           ))}
         </ul>
       </section>
-      {allows(user.role, "dialogue:edit") ? <PlanForm tender={tender} onSaved={changed} /> : null}
+      {allows(user.role, "dialogue:edit") ? <SessionForm tender={tender} onSaved={changed} /> : null}
     </>
   );
 }
@@ -194,125 +195,6 @@ export function RegistrationForm(props: { session: Session; onChanged(message: s
       />
       <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
         {t("dialogue.register")}
-      </Button>
-    </form>
-  );
-}
-
-const KINDS = ["gesprekstafel", "workshop", "kennissessie", "webinar", "marktconsultatie"] as const;
-const FIELDS = [
-  "kind",
-  "title",
-  "description",
-  "segmentId",
-  "onDate",
-  "startsAt",
-  "endsAt",
-  "location",
-  "onlineUrl",
-  "capacity",
-  "registrationClosesAt",
-] as const;
-type Field = (typeof FIELDS)[number];
-
-function PlanForm(props: { tender: Tender; onSaved(message: string): Promise<void> }): ReactElement {
-  const { t } = useTranslation();
-  const empty: Record<Field, string> = {
-    kind: "gesprekstafel",
-    title: "",
-    description: "",
-    segmentId: "",
-    onDate: "",
-    startsAt: "13:00",
-    endsAt: "15:00",
-    location: "",
-    onlineUrl: "",
-    capacity: "",
-    registrationClosesAt: "",
-  };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const field = (name: Field) => ({
-    id: `plan-${name}`,
-    value: values[name],
-    error: errors[name],
-    onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
-  });
-  const segments = props.tender.lots.flatMap((lot) => lot.segments.map((s) => ({ value: s.id, label: s.name })));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await dialogueApi.create(props.tender.id, {
-        kind: values.kind as (typeof KINDS)[number],
-        title: values.title,
-        description: values.description,
-        segmentId: values.segmentId || null,
-        onDate: values.onDate,
-        startsAt: values.startsAt,
-        endsAt: values.endsAt,
-        location: values.location.trim() || null,
-        onlineUrl: values.onlineUrl.trim() || null,
-        capacity: values.capacity.trim() ? Number(values.capacity) : null,
-        registrationClosesAt: amsterdamToIso(values.registrationClosesAt) ?? values.registrationClosesAt,
-      });
-      setValues(empty);
-      await props.onSaved(t("dialogue.plan.saved"));
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <form noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby="plan-heading">
-      <Heading2 id="plan-heading">{t("dialogue.plan.title")}</Heading2>
-      <FormError message={formError} />
-      <SelectField
-        {...field("kind")}
-        label={t("dialogue.plan.kind")}
-        options={KINDS.map((k) => ({ value: k, label: t(`dialogue.kinds.${k}`) }))}
-      />
-      <TextField {...field("title")} label={t("dialogue.plan.name")} required />
-      <TextAreaField {...field("description")} label={t("dialogue.plan.description")} rows={3} />
-      <SelectField
-        {...field("segmentId")}
-        label={t("dialogue.plan.segment")}
-        options={[{ value: "", label: t("dialogue.audienceAll") }, ...segments]}
-      />
-      <TextField {...field("onDate")} type="date" label={t("dialogue.plan.onDate")} required />
-      <TextField {...field("startsAt")} label={t("dialogue.plan.startsAt")} size="small" required />
-      <TextField {...field("endsAt")} label={t("dialogue.plan.endsAt")} size="small" required />
-      <TextField
-        {...field("location")}
-        label={t("dialogue.plan.location")}
-        description={t("dialogue.plan.locationHint")}
-      />
-      <TextField {...field("onlineUrl")} label={t("dialogue.plan.onlineUrl")} />
-      <TextField
-        {...field("capacity")}
-        type="number"
-        min={1}
-        size="small"
-        label={t("dialogue.plan.capacity")}
-        description={t("dialogue.plan.capacityHint")}
-      />
-      <TextField
-        {...field("registrationClosesAt")}
-        type="datetime-local"
-        label={t("dialogue.plan.closesAt")}
-        required
-      />
-      <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-        {t("dialogue.plan.submit")}
       </Button>
     </form>
   );

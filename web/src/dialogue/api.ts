@@ -41,6 +41,7 @@ export const dialogueApi = {
   create: (tenderId: string, input: SessionInput) =>
     request<SessionDetail>("POST", `/api/tenders/${encodeURIComponent(tenderId)}/sessions`, input),
   session: (id: string) => request<SessionDetail>("GET", sessionPath(id)),
+  update: (id: string, input: Partial<SessionInput>) => request<SessionDetail>("PATCH", sessionPath(id), input),
   cancel: (id: string) => request<SessionDetail>("POST", `${sessionPath(id)}/cancel`),
   publish: (id: string) => request<SessionDetail>("POST", `${sessionPath(id)}/publish`),
   register: (id: string, attendees: number) =>

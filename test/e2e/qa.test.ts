@@ -69,6 +69,13 @@ describe("questions and answers", { timeout: 180_000 }, () => {
     const tabs = officer.getByRole("navigation", { name: "Onderdelen van de aanbesteding" });
     await tabs.getByRole("link", { name: "Vragen behandelen" }).click();
     await officer.getByRole("heading", { level: 1, name: "Vragen behandelen voor Inkoop 2027" }).waitFor();
+    // A deadline after the closing time (4 January 2027, 12:00) is refused at the field, naming that time.
+    const deadline = officer.getByLabel("Vragen stellen kan tot");
+    await deadline.fill("2027-01-10T12:00");
+    await officer.getByRole("button", { name: "Termijn opslaan" }).click();
+    const refusal = officer.getByText("De termijn voor vragen moet voor de sluitingstijd liggen", { exact: false });
+    await expect.poll(() => refusal.textContent()).toMatch(/4 januari 2027.*12:00/);
+    expect(await deadline.getAttribute("aria-invalid")).toBe("true");
     // Ten days from now, 12:00 Dutch time.
     const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
     await officer.getByLabel("Vragen stellen kan tot").fill(`${day}T12:00`);

@@ -11,7 +11,7 @@ await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 for (const [i, p] of paths.entries()) {
   await page.goto(p);
   await page.waitForTimeout(1200);
-  await page.screenshot({ path: `/tmp/shots/${who!.split("@")[0]}-${i}.png`, fullPage: true });
+  await page.screenshot({ path: `/tmp/shots/${who!.split("@")[0]}-${i}.png`, fullPage: !process.env.TOP, clip: process.env.TOP ? { x: 0, y: Number(process.env.TOP), width: 1280, height: 1600 } : undefined });
   console.log(p, await page.locator("main h1").first().textContent());
 }
 await browser.close();

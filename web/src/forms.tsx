@@ -22,7 +22,7 @@ interface FieldProps {
   onChange(value: string): void;
   error?: string | undefined;
   description?: string;
-  type?: "text" | "email" | "password" | "date" | "number" | "datetime-local";
+  type?: "text" | "email" | "password" | "date" | "number" | "datetime-local" | "search";
   required?: boolean;
   autoComplete?: string;
   inputMode?: "numeric" | "text" | "email";

@@ -1,10 +1,14 @@
 // The published rounds (Nota van Inlichtingen 1, 2, …) as everyone reads them: per round its
 // questions grouped by category and sub-heading, each answer's references as links to the referred
-// question, and the round as a PDF, Word or Markdown document.
-import { Heading2, Heading3, Heading4, Paragraph } from "@utrecht/component-library-react";
-import type { ReactElement } from "react";
+// question, and the round as a PDF, Word or Markdown document. A search over all rounds (every word,
+// case and accents aside, marked where found) and a category filter make a list of two hundred
+// answers readable; following a link to a question the filter hides clears the filter.
+import { Button, Heading2, Heading3, Heading4, Paragraph } from "@utrecht/component-library-react";
+import { type ReactElement, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { markParts, matchesAll, searchWords } from "../../../src/qa/find.ts";
 import { formatMoment } from "../dates.ts";
+import { SelectField, TextField } from "../forms.tsx";
 import "./qa.css";
 import { type ExportFormat, type PublicQuestion, type QaRound, qaApi } from "./api.ts";
 
@@ -44,23 +48,111 @@ export function PublishedRounds(props: {
 }): ReactElement {
   const { t } = useTranslation();
   const published = props.rounds.filter((r) => r.publishedAt);
+  const [query, setQuery] = useState("");
+  const [category, setCategory] = useState("");
+  const [pending, setPending] = useState<string | null>(null);
+  const words = useMemo(() => searchWords(query), [query]);
+  const filtering = words.length > 0 || category !== "";
+  const shown = useMemo(
+    () =>
+      props.questions.filter(
+        (q) =>
+          (category === "" || (q.category ?? "") === category) &&
+          matchesAll([q.text, q.answer, q.category, q.subheading, q.documentRef, `vraag ${q.number}`], words),
+      ),
+    [props.questions, words, category],
+  );
+  const categories = [...new Set(props.questions.map((q) => q.category ?? ""))];
+  const clear = () => {
+    setQuery("");
+    setCategory("");
+  };
+
+  // A link to a question the filter hides (a reference, "zie vraag 40"): show everything, then go there.
+  useEffect(() => {
+    const follow = () => {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (id.startsWith("vraag-") && !document.getElementById(id)) {
+        setQuery("");
+        setCategory("");
+        setPending(id);
+      }
+    };
+    window.addEventListener("hashchange", follow);
+    return () => window.removeEventListener("hashchange", follow);
+  }, []);
+  useEffect(() => {
+    if (!pending || filtering) return;
+    const target = document.getElementById(pending);
+    target?.scrollIntoView();
+    target?.focus();
+    setPending(null);
+  }, [pending, filtering]);
+
   return (
     <section aria-labelledby="published-heading" className="zk-section">
       <Heading2 id="published-heading">{t("qa.published.title")}</Heading2>
       {published.length === 0 ? <Paragraph>{t("qa.published.none")}</Paragraph> : null}
-      {published.map((round) => (
-        <RoundView
-          key={round.id}
-          tenderId={props.tenderId}
-          round={round}
-          questions={props.questions.filter((q) => q.roundNumber === round.number)}
-        />
-      ))}
+      {props.questions.length > 0 ? (
+        <search className="zk-qa-find zk-panel" aria-label={t("qa.find.label")}>
+          <TextField
+            id="qa-find"
+            type="search"
+            label={t("qa.find.query")}
+            description={t("qa.find.hint")}
+            value={query}
+            onChange={setQuery}
+          />
+          {categories.length > 1 ? (
+            <SelectField
+              id="qa-find-category"
+              label={t("qa.find.category")}
+              value={category}
+              onChange={setCategory}
+              options={[
+                { value: "", label: t("qa.find.allCategories") },
+                ...categories.filter((c) => c !== "").map((c) => ({ value: c, label: c })),
+              ]}
+            />
+          ) : null}
+          <div className="zk-qa-find__result">
+            <p role="status" aria-live="polite">
+              {filtering ? t("qa.find.count", { count: shown.length, total: props.questions.length }) : ""}
+            </p>
+            {filtering ? (
+              <Button appearance="subtle-button" onClick={clear}>
+                {t("qa.find.clear")}
+              </Button>
+            ) : null}
+          </div>
+        </search>
+      ) : null}
+      {published.map((round) => {
+        const all = props.questions.filter((q) => q.roundNumber === round.number);
+        return (
+          <RoundView
+            key={round.id}
+            tenderId={props.tenderId}
+            round={round}
+            total={all.length}
+            questions={filtering ? shown.filter((q) => q.roundNumber === round.number) : all}
+            words={words}
+            filtering={filtering}
+          />
+        );
+      })}
     </section>
   );
 }
 
-function RoundView(props: { tenderId: string; round: QaRound; questions: PublicQuestion[] }): ReactElement {
+function RoundView(props: {
+  tenderId: string;
+  round: QaRound;
+  total: number;
+  questions: PublicQuestion[];
+  words: string[];
+  filtering: boolean;
+}): ReactElement {
   const { t, i18n } = useTranslation();
   const { round } = props;
   const headingId = `round-${round.number}-heading`;
@@ -70,7 +162,7 @@ function RoundView(props: { tenderId: string; round: QaRound; questions: PublicQ
       <Paragraph className="zk-muted">
         {t("qa.published.facts", {
           moment: round.publishedAt ? formatMoment(round.publishedAt, i18n.language) : "",
-          count: props.questions.length,
+          count: props.total,
         })}
       </Paragraph>
       <ul className="zk-qa-downloads" aria-label={t("qa.published.downloads", { title: round.title })}>
@@ -83,6 +175,9 @@ function RoundView(props: { tenderId: string; round: QaRound; questions: PublicQ
           </li>
         ))}
       </ul>
+      {props.filtering && props.questions.length === 0 ? (
+        <Paragraph className="zk-muted">{t("qa.find.noneInRound")}</Paragraph>
+      ) : null}
       {groups(props.questions).map((group) => (
         <div key={group.category ?? ""} className="zk-qa-category">
           <Heading4>{group.category ?? t("qa.published.noCategory")}</Heading4>
@@ -90,7 +185,7 @@ function RoundView(props: { tenderId: string; round: QaRound; questions: PublicQ
             <div key={sub.subheading ?? ""}>
               {sub.subheading ? <p className="zk-qa-subheading">{sub.subheading}</p> : null}
               {sub.questions.map((q) => (
-                <QuestionView key={q.id} question={q} />
+                <QuestionView key={q.id} question={q} words={props.words} />
               ))}
             </div>
           ))}
@@ -100,17 +195,42 @@ function RoundView(props: { tenderId: string; round: QaRound; questions: PublicQ
   );
 }
 
-export function QuestionView({ question: q }: { question: PublicQuestion }): ReactElement {
+/** The text with the searched words marked. */
+function Marked({ text, words }: { text: string; words: readonly string[] }): ReactElement {
+  return (
+    <>
+      {markParts(text, words).map((part, index) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one text, in order, never reordered
+        part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
+    </>
+  );
+}
+
+export function QuestionView({
+  question: q,
+  words = [],
+}: {
+  question: PublicQuestion;
+  words?: readonly string[];
+}): ReactElement {
   const { t } = useTranslation();
   return (
-    <article id={questionAnchor(q.id)} className="zk-answer" aria-label={t("qa.question", { number: q.number })}>
+    <article
+      id={questionAnchor(q.id)}
+      tabIndex={-1}
+      className="zk-answer"
+      aria-label={t("qa.question", { number: q.number })}
+    >
       <p className="zk-answer__title">
         <strong>{t("qa.question", { number: q.number })}</strong>
         {q.documentRef ? <span className="zk-muted"> — {q.documentRef}</span> : null}
       </p>
-      <p className="zk-prewrap">{q.text}</p>
       <p className="zk-prewrap">
-        <strong>{t("qa.answerLabel")}</strong> {q.answer}
+        <Marked text={q.text} words={words} />
+      </p>
+      <p className="zk-prewrap">
+        <strong>{t("qa.answerLabel")}</strong> <Marked text={q.answer ?? ""} words={words} />
       </p>
       {q.reservation ? <p className="zk-tag">{t("qa.reservation")}</p> : null}
       <References references={q.references} />

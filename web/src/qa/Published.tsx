@@ -41,6 +41,9 @@ function groups(questions: PublicQuestion[]): Group[] {
   return result;
 }
 
+// The filter's value for questions without a category: no category name is only a space (names are trimmed).
+const NO_CATEGORY = " ";
+
 export function PublishedRounds(props: {
   tenderId: string;
   rounds: QaRound[];
@@ -57,12 +60,12 @@ export function PublishedRounds(props: {
     () =>
       props.questions.filter(
         (q) =>
-          (category === "" || (q.category ?? "") === category) &&
+          (category === "" || (q.category ?? NO_CATEGORY) === category) &&
           matchesAll([q.text, q.answer, q.category, q.subheading, q.documentRef, `vraag ${q.number}`], words),
       ),
     [props.questions, words, category],
   );
-  const categories = [...new Set(props.questions.map((q) => q.category ?? ""))];
+  const categories = [...new Set(props.questions.map((q) => q.category ?? NO_CATEGORY))];
   const clear = () => {
     setQuery("");
     setCategory("");
@@ -111,7 +114,10 @@ export function PublishedRounds(props: {
               onChange={setCategory}
               options={[
                 { value: "", label: t("qa.find.allCategories") },
-                ...categories.filter((c) => c !== "").map((c) => ({ value: c, label: c })),
+                ...categories.map((c) => ({
+                  value: c,
+                  label: c === NO_CATEGORY ? t("qa.published.noCategory") : c,
+                })),
               ]}
             />
           ) : null}

@@ -283,6 +283,41 @@ describe("questions and answers", { timeout: 180_000 }, () => {
       .waitFor();
   });
 
+  it("lets the provider search the published answers and follow a reference out of the results", async () => {
+    await provider.goto(`/tenders/${tenderId}/qa`);
+    const search = provider.getByLabel("Zoeken in vragen en antwoorden");
+    await search.fill("ZORGDEKKINGSMATRIX");
+    const count = provider.getByRole("status").filter({ hasText: "vragen gevonden" });
+    await expect.poll(() => count.textContent()).toMatch(/^2 van \d+ vragen gevonden\.$/);
+    const found = provider.getByRole("article");
+    expect(await found.count()).toBe(2);
+    for (const article of await found.all()) {
+      expect((await article.locator("mark").first().textContent())?.toLowerCase()).toBe("zorgdekkingsmatrix");
+    }
+    await screenshot(provider, "qa-search");
+    expect(await axeViolations(provider)).toEqual([]);
+
+    // Question 37 refers to 29, which the search hides: following the link shows everything and goes there.
+    await found
+      .filter({ hasText: "Hoe komt de zorgdekkingsmatrix tot stand?" })
+      .getByRole("link", { name: "vraag 29" })
+      .click();
+    await expect.poll(() => search.inputValue()).toBe("");
+    const target = provider.getByRole("article").filter({ hasText: "Is deze operatie geslaagd wat u betreft" });
+    await expect.poll(() => target.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await provider.getByLabel("Categorie", { exact: true }).selectOption({ label: "Zonder categorie" });
+    // The 45 imported ones have none, and the round's own question may have none either.
+    await expect.poll(() => count.textContent()).toMatch(/^4[56] van \d+ vragen gevonden\.$/);
+    const shown = Number((await count.textContent())!.split(" ")[0]);
+    expect(await provider.getByRole("article").count()).toBe(shown);
+    await provider.getByRole("button", { name: "Zoekopdracht wissen" }).click();
+    expect(await provider.getByLabel("Categorie", { exact: true }).inputValue()).toBe("");
+    // No count while nothing is filtered.
+    await expect.poll(() => provider.getByRole("search").getByRole("status").textContent()).toBe("");
+    await expect.poll(() => provider.getByRole("article").count()).toBeGreaterThan(shown);
+  });
+
   it("refuses a question after the deadline, naming it, and then shows asking as closed", async () => {
     // The provider's page still offers the form when the officer moves the deadline into the past.
     await provider.goto(`/tenders/${tenderId}/qa`);

@@ -53,6 +53,33 @@ describe("dialogue sessions", { timeout: 120_000 }, () => {
     expect(await axeViolations(provider)).toEqual([]);
   });
 
+  it("lets the officer correct a statement's figures in place, and the chart's table follows", async () => {
+    await officer.goto(`/tenders/${tenderId}/sessions`);
+    await officer.getByRole("link", { name: "Bekijk Gesprekstafel Inkoop 2027" }).click();
+    await officer.getByRole("button", { name: "Wijzig stelling 1" }).click();
+    const form = officer.getByRole("form", { name: "Wijzig stelling 1" });
+    await expect.poll(() => form.getByLabel("Eens", { exact: true }).inputValue()).toBe("14");
+    await form.getByLabel("Oneens", { exact: true }).fill("6");
+    expect(await axeViolations(officer)).toEqual([]);
+    await form.getByRole("button", { name: "Stelling opslaan" }).click();
+    await officer.getByRole("status").getByText("De stelling is gewijzigd.").waitFor();
+    const table = officer.getByRole("table", { name: "Uitslag van de stellingen" });
+    await expect
+      .poll(() => table.getByRole("row", { name: /Lumpsum past bij segmenten/ }).textContent())
+      .toContain("14 eens, 6 oneens (70% eens)");
+    expect(await form.count()).toBe(0);
+
+    // A figure that does not fit is refused at its field and changes nothing.
+    await officer.getByRole("button", { name: "Wijzig stelling 1" }).click();
+    await form.getByLabel("Eens", { exact: true }).fill("-3");
+    await form.getByRole("button", { name: "Stelling opslaan" }).click();
+    await expect.poll(() => form.getByLabel("Eens", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+    await form.getByRole("button", { name: "Niet wijzigen" }).click();
+    await expect
+      .poll(() => table.getByRole("row", { name: /Lumpsum past bij segmenten/ }).textContent())
+      .toContain("14 eens, 6 oneens");
+  });
+
   it("shows the officer the attendance and lets the officer plan a session", async () => {
     await officer.goto(`/tenders/${tenderId}/sessions`);
     await officer.getByRole("heading", { level: 1, name: "Bijeenkomsten: Inkoop 2027" }).waitFor();

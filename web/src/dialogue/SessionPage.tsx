@@ -5,6 +5,7 @@ import {
   Button,
   Heading1,
   Heading2,
+  Heading3,
   Paragraph,
   Table,
   TableBody,
@@ -26,7 +27,15 @@ import { ErrorAlert } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
-import { type Attendee, dialogueApi, dialogueRefusal, type PreviewStatement, type SessionDetail } from "./api.ts";
+import {
+  type Attendee,
+  dialogueApi,
+  dialogueRefusal,
+  type PreviewStatement,
+  type SessionDetail,
+  type Statement,
+  type StatementInput,
+} from "./api.ts";
 import { SessionForm } from "./SessionForm.tsx";
 import { RegistrationForm, SessionFacts } from "./SessionsPage.tsx";
 import { StatementCharts } from "./StatementChart.tsx";
@@ -139,26 +148,51 @@ export function SessionPage(): ReactElement {
         <section aria-labelledby="statements-heading" className="zk-section">
           <Heading2 id="statements-heading">{t("dialogue.statements")}</Heading2>
           <StatementCharts statements={session.statements} />
-          {officer ? (
-            <ul className="zk-actions">
-              {session.statements.map((s, i) => (
-                <li key={s.id}>
-                  <DeleteButton
-                    label={t("dialogue.officer.removeStatement", { n: String(i + 1) })}
-                    action={() => dialogueApi.deleteStatement(s.id)}
-                    done={t("dialogue.officer.statementRemoved")}
-                    onChanged={changed}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {officer ? <StatementActions session={session} onChanged={changed} /> : null}
         </section>
       ) : null}
 
       {attendance ? <AttendanceTable sessionId={session.id} {...attendance} /> : null}
       {officer ? <OfficerPanels session={session} tender={tender} onChanged={changed} /> : null}
     </>
+  );
+}
+
+/** Per statement: change it (the form opens in place) or remove it. */
+function StatementActions(props: { session: SessionDetail; onChanged(message: string): Promise<void> }): ReactElement {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <ul className="zk-list zk-statement-actions">
+      {props.session.statements.map((s, i) => (
+        <li key={s.id}>
+          {editing === s.id ? (
+            <StatementForm
+              session={props.session}
+              statement={s}
+              number={i + 1}
+              onCancel={() => setEditing(null)}
+              onChanged={async (message) => {
+                setEditing(null);
+                await props.onChanged(message);
+              }}
+            />
+          ) : (
+            <div className="zk-actions">
+              <Button appearance="subtle-button" onClick={() => setEditing(s.id)}>
+                {t("dialogue.officer.changeStatement", { n: String(i + 1) })}
+              </Button>
+              <DeleteButton
+                label={t("dialogue.officer.removeStatement", { n: String(i + 1) })}
+                action={() => dialogueApi.deleteStatement(s.id)}
+                done={t("dialogue.officer.statementRemoved")}
+                onChanged={props.onChanged}
+              />
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -441,23 +475,48 @@ function UploadForm(props: { session: SessionDetail; onChanged(message: string):
 const STATEMENT_FIELDS = ["text", "kind", "agree", "disagree", "scaleCounts", "scaleAverage", "scaleCount"] as const;
 type StatementField = (typeof STATEMENT_FIELDS)[number];
 
-function StatementForm(props: { session: SessionDetail; onChanged(message: string): Promise<void> }): ReactElement {
-  const { t } = useTranslation();
-  const empty: Record<StatementField, string> = {
-    text: "",
-    kind: "agree",
-    agree: "",
-    disagree: "",
-    scaleCounts: "",
-    scaleAverage: "",
-    scaleCount: "",
+const EMPTY_STATEMENT: Record<StatementField, string> = {
+  text: "",
+  kind: "agree",
+  agree: "",
+  disagree: "",
+  scaleCounts: "",
+  scaleAverage: "",
+  scaleCount: "",
+};
+
+const shown = (n: number | null) => (n === null ? "" : String(n));
+
+function statementValues(s: Statement): Record<StatementField, string> {
+  return {
+    text: s.text,
+    kind: s.kind,
+    agree: shown(s.agree),
+    disagree: shown(s.disagree),
+    scaleCounts: s.scaleCounts ? s.scaleCounts.join(" ") : "",
+    scaleAverage: shown(s.scaleAverage),
+    scaleCount: shown(s.scaleCount),
   };
-  const [values, setValues] = useState(empty);
+}
+
+/** Adds a statement to the session, or, given `statement`, changes that one (figures and all). */
+function StatementForm(props: {
+  session: SessionDetail;
+  statement?: Statement;
+  /** The statement's number as the list shows it. */
+  number?: number;
+  onCancel?(): void;
+  onChanged(message: string): Promise<void>;
+}): ReactElement {
+  const { t } = useTranslation();
+  const { statement } = props;
+  const prefix = statement ? `statement-${statement.id}` : "statement";
+  const [values, setValues] = useState(() => (statement ? statementValues(statement) : EMPTY_STATEMENT));
   const [errors, setErrors] = useState<Partial<Record<StatementField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const field = (name: StatementField) => ({
-    id: `statement-${name}`,
+    id: `${prefix}-${name}`,
     value: values[name],
     error: errors[name],
     onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
@@ -475,8 +534,7 @@ function StatementForm(props: { session: SessionDetail; onChanged(message: strin
             .filter(Boolean)
             .map(Number)
         : null;
-      await dialogueApi.addStatement(
-        props.session.id,
+      const input: StatementInput =
         values.kind === "agree"
           ? { text: values.text, kind: "agree", agree: num(values.agree), disagree: num(values.disagree) }
           : {
@@ -485,10 +543,15 @@ function StatementForm(props: { session: SessionDetail; onChanged(message: strin
               scaleCounts: counts,
               scaleAverage: num(values.scaleAverage),
               scaleCount: num(values.scaleCount),
-            },
-      );
-      setValues(empty);
-      await props.onChanged(t("dialogue.officer.statementAdded"));
+            };
+      if (statement) {
+        await dialogueApi.updateStatement(statement.id, input);
+        await props.onChanged(t("dialogue.officer.statementChanged"));
+      } else {
+        await dialogueApi.addStatement(props.session.id, input);
+        setValues(EMPTY_STATEMENT);
+        await props.onChanged(t("dialogue.officer.statementAdded"));
+      }
     } catch (error) {
       const refusal = serverRefusal(error, STATEMENT_FIELDS, t);
       setErrors(refusal.errors);
@@ -498,8 +561,14 @@ function StatementForm(props: { session: SessionDetail; onChanged(message: strin
     }
   };
   return (
-    <form noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby="statement-heading">
-      <Heading2 id="statement-heading">{t("dialogue.officer.addStatement")}</Heading2>
+    <form noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby={`${prefix}-heading`}>
+      {statement ? (
+        <Heading3 id={`${prefix}-heading`}>
+          {t("dialogue.officer.changeStatement", { n: String(props.number ?? statement.position + 1) })}
+        </Heading3>
+      ) : (
+        <Heading2 id={`${prefix}-heading`}>{t("dialogue.officer.addStatement")}</Heading2>
+      )}
       <FormError message={formError} />
       <TextAreaField {...field("text")} label={t("dialogue.statement")} rows={2} required />
       <SelectField
@@ -526,9 +595,16 @@ function StatementForm(props: { session: SessionDetail; onChanged(message: strin
           <TextField {...field("scaleCount")} type="number" min={0} size="small" label={t("dialogue.count")} />
         </>
       )}
-      <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
-        {t("dialogue.officer.addStatement")}
-      </Button>
+      <div className="zk-actions">
+        <Button type="submit" appearance="secondary-action-button" busy={busy} disabled={busy}>
+          {t(statement ? "dialogue.officer.saveStatement" : "dialogue.officer.addStatement")}
+        </Button>
+        {props.onCancel ? (
+          <Button appearance="subtle-button" onClick={props.onCancel}>
+            {t("dialogue.officer.cancelEdit")}
+          </Button>
+        ) : null}
+      </div>
     </form>
   );
 }

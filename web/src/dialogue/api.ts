@@ -53,6 +53,8 @@ export const dialogueApi = {
     request<SessionDetail>("PUT", `${sessionPath(id)}/report`, { report, questions }),
   addStatement: (id: string, input: StatementInput) =>
     request<Statement>("POST", `${sessionPath(id)}/statements`, input),
+  updateStatement: (statementId: string, input: StatementInput) =>
+    request<Statement>("PATCH", `/api/statements/${encodeURIComponent(statementId)}`, input),
   deleteStatement: (statementId: string) =>
     request<unknown>("DELETE", `/api/statements/${encodeURIComponent(statementId)}`),
   previewStatements: (id: string, file: File) =>

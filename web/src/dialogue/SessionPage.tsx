@@ -493,9 +493,11 @@ function statementValues(s: Statement): Record<StatementField, string> {
     kind: s.kind,
     agree: shown(s.agree),
     disagree: shown(s.disagree),
-    scaleCounts: s.scaleCounts ? s.scaleCounts.join(" ") : "",
-    scaleAverage: shown(s.scaleAverage),
-    scaleCount: shown(s.scaleCount),
+    scaleCounts: s.scaleCounts ? s.scaleCounts.join(", ") : "",
+    // With the five counts, the average and the count follow from them: left empty, so that a changed
+    // count is not refused for disagreeing with the average it replaces.
+    scaleAverage: s.scaleCounts ? "" : shown(s.scaleAverage),
+    scaleCount: s.scaleCounts ? "" : shown(s.scaleCount),
   };
 }
 

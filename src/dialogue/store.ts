@@ -341,14 +341,10 @@ export async function updateSession(
   );
   let told = 0;
   if (moved.length > 0 && !row.cancelled_at) {
-    const registered = await tx.query<{ organisation_id: string }>(
-      "select distinct organisation_id from dialogue_registrations where session_id = $1 and cancelled_at is null",
-      [sessionId],
-    );
     const where = [after.location, after.onlineUrl].filter(Boolean).join(", ");
     told = await notifyOrganisations(
       tx,
-      registered.map((r) => r.organisation_id),
+      await registeredOrganisations(tx, sessionId),
       {
         regionId: caller.regionId,
         tenderId: row.tender_id,
@@ -371,6 +367,15 @@ export async function updateSession(
   });
 }
 
+/** The organisations with a registration for the session that they have not cancelled. */
+async function registeredOrganisations(tx: Sql, sessionId: string): Promise<string[]> {
+  const rows = await tx.query<{ organisation_id: string }>(
+    "select distinct organisation_id from dialogue_registrations where session_id = $1 and cancelled_at is null",
+    [sessionId],
+  );
+  return rows.map((r) => r.organisation_id);
+}
+
 async function providerOrganisations(tx: Sql, regionId: string): Promise<string[]> {
   const rows = await tx.query<{ id: string }>(
     `select distinct organisation_id as id from users
@@ -389,13 +394,9 @@ export async function cancelSession(tx: Sql, caller: Caller, sessionId: string, 
     throw new AppError("CONFLICT", "the session is already cancelled", { rule: "session_cancelled" });
   }
   await tx.query("update dialogue_sessions set cancelled_at = $2 where id = $1", [sessionId, now]);
-  const registered = await tx.query<{ organisation_id: string }>(
-    "select distinct organisation_id from dialogue_registrations where session_id = $1 and cancelled_at is null",
-    [sessionId],
-  );
   const told = await notifyOrganisations(
     tx,
-    registered.map((r) => r.organisation_id),
+    await registeredOrganisations(tx, sessionId),
     {
       regionId: caller.regionId,
       tenderId: row.tender_id,

@@ -153,6 +153,12 @@ export async function extendClosingTime(
       kind: "closing_extended",
       title: `Sluitingstijd verlengd: ${tender.name}`,
       body: `De sluitingstijd van ${tender.name} is verlengd van ${dutchTime(previous)} naar ${dutchTime(input.closesAt)}. Reden: ${input.reason}`,
+      params: {
+        tender: tender.name,
+        from: previous.toISOString(),
+        to: input.closesAt.toISOString(),
+        reason: input.reason,
+      },
     },
     now,
   );

@@ -276,6 +276,19 @@ describe("registering", () => {
         body: "De bijeenkomst 'Gesprekstafel Jeugd' is nu op 11-03-2026 14:00 tot 16:30, Gemeentehuis Winterswijk. U blijft aangemeld.",
       },
     ]);
+    // The facts behind the Dutch text, for the page to word it in the reader's language.
+    const notices = await get("/api/notifications", provider);
+    expect(
+      notices.json().notifications.find((n: { kind: string }) => n.kind === "dialogue_session_changed"),
+    ).toMatchObject({
+      params: {
+        session: "Gesprekstafel Jeugd",
+        date: "2026-03-11",
+        startsAt: "14:00",
+        endsAt: "16:30",
+        place: "Gemeentehuis Winterswijk",
+      },
+    });
     const [last] = await t.db.query<{ after: { organisationsTold: number } }>(
       "select after from audit_log where entity_id = $1 order by seq desc limit 1",
       [id],

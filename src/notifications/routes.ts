@@ -8,8 +8,11 @@ const NotificationSchema = z
   .object({
     id: z.string(),
     kind: z.string().describe("What happened, e.g. closing_extended; the UI may word it by kind"),
-    title: z.string(),
-    body: z.string(),
+    title: z.string().describe("In Dutch"),
+    body: z.string().describe("In Dutch"),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .describe("The facts the title and body were made from (names, ISO dates, counts), to word them by kind"),
     tenderId: z.string().nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),

@@ -4,11 +4,15 @@ import { type Actor, appendAudit } from "../platform/audit.ts";
 import type { Sql } from "../platform/db.ts";
 import { notFound } from "../platform/errors.ts";
 
+/** The facts a notification was made from, for the UI to word it in the reader's language. */
+export type NotificationParams = Record<string, string | number>;
+
 export interface Notification {
   id: string;
   kind: string;
   title: string;
   body: string;
+  params: NotificationParams;
   tenderId: string | null;
   createdAt: string;
   readAt: string | null;
@@ -25,6 +29,7 @@ interface NotificationRow {
   kind: string;
   title: string;
   body: string;
+  params: NotificationParams | string | null;
   tender_id: string | null;
   created_at: Date;
   read_at: Date | null;
@@ -35,24 +40,44 @@ const toNotification = (r: NotificationRow): Notification => ({
   kind: r.kind,
   title: r.title,
   body: r.body,
+  params: typeof r.params === "string" ? JSON.parse(r.params) : (r.params ?? {}),
   tenderId: r.tender_id,
   createdAt: new Date(r.created_at).toISOString(),
   readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
 });
 
+/** What a notification says: its kind, the Dutch title and body, and the facts behind them. */
+export interface Message {
+  regionId: string;
+  tenderId: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  params?: NotificationParams;
+}
+
 /** Tells every organisation in `organisationIds` the same thing, in one statement with one created_at. */
 export async function notifyOrganisations(
   tx: Sql,
   organisationIds: readonly string[],
-  message: { regionId: string; tenderId: string | null; kind: string; title: string; body: string },
+  message: Message,
   at: Date,
 ): Promise<number> {
   if (organisationIds.length === 0) return 0;
   const rows = await tx.query<{ id: string }>(
-    `insert into notifications (region_id, organisation_id, tender_id, kind, title, body, created_at)
-     select $1, o.id, $3, $4, $5, $6, $7 from unnest($2::uuid[]) as o(id)
+    `insert into notifications (region_id, organisation_id, tender_id, kind, title, body, params, created_at)
+     select $1, o.id, $3, $4, $5, $6, $7::jsonb, $8 from unnest($2::uuid[]) as o(id)
      returning id`,
-    [message.regionId, [...new Set(organisationIds)], message.tenderId, message.kind, message.title, message.body, at],
+    [
+      message.regionId,
+      [...new Set(organisationIds)],
+      message.tenderId,
+      message.kind,
+      message.title,
+      message.body,
+      JSON.stringify(message.params ?? {}),
+      at,
+    ],
   );
   return rows.length;
 }
@@ -67,7 +92,7 @@ export async function listNotifications(
 ): Promise<{ unread: number; notifications: Notification[] }> {
   const params = [reader.regionId, reader.id, reader.organisationId];
   const rows = await db.query<NotificationRow>(
-    `select id, kind, title, body, tender_id, created_at, read_at from notifications
+    `select id, kind, title, body, params, tender_id, created_at, read_at from notifications
       where ${MINE} order by created_at desc, id limit $4`,
     [...params, limit],
   );
@@ -81,7 +106,7 @@ export async function listNotifications(
 /** Marks one of the reader's own notifications read (once; reading it again changes nothing). */
 export async function markRead(tx: Sql, reader: Reader, id: string, actor: Actor, now: Date): Promise<Notification> {
   const [row] = await tx.query<NotificationRow>(
-    `select id, kind, title, body, tender_id, created_at, read_at from notifications
+    `select id, kind, title, body, params, tender_id, created_at, read_at from notifications
       where ${MINE} and id = $4 for update`,
     [reader.regionId, reader.id, reader.organisationId, id],
   );
@@ -101,15 +126,19 @@ export async function markRead(tx: Sql, reader: Reader, id: string, actor: Actor
 }
 
 /** Tells one user something (an assignment), in the transaction of the change. */
-export async function notifyUser(
-  tx: Sql,
-  userId: string,
-  message: { regionId: string; tenderId: string | null; kind: string; title: string; body: string },
-  at: Date,
-): Promise<void> {
+export async function notifyUser(tx: Sql, userId: string, message: Message, at: Date): Promise<void> {
   await tx.query(
-    `insert into notifications (region_id, user_id, tender_id, kind, title, body, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [message.regionId, userId, message.tenderId, message.kind, message.title, message.body, at],
+    `insert into notifications (region_id, user_id, tender_id, kind, title, body, params, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+    [
+      message.regionId,
+      userId,
+      message.tenderId,
+      message.kind,
+      message.title,
+      message.body,
+      JSON.stringify(message.params ?? {}),
+      at,
+    ],
   );
 }

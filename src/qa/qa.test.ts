@@ -391,6 +391,11 @@ describe("rounds: published to every provider at the same moment", () => {
     );
     expect(rows.map((x) => x.organisation_id).sort()).toEqual(orgs.map((o) => o.id).sort());
     expect(new Set(rows.map((x) => new Date(x.created_at).toISOString())).size).toBe(1);
+    const notices = await call("provider_other", "GET", "/api/notifications");
+    expect(notices.body.notifications.find((n: { kind: string }) => n.kind === "qa_round_published")).toMatchObject({
+      title: "NvI 1 gepubliceerd – Inkoop 2022",
+      params: { round: "NvI 1", tender: "Inkoop 2022", count: 2 },
+    });
     const recipients = mails.flatMap((m) => m.to);
     expect(recipients).toEqual(expect.arrayContaining([DEMO.provider, DEMO.provider_other]));
     expect(mails.find((m) => m.to.includes(DEMO.provider_other))?.body).toContain("NvI 1");

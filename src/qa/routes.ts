@@ -301,6 +301,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
             kind: "qa_assigned",
             title: "Vraag toegewezen: beantwoorden",
             body: question.text.slice(0, 500),
+            params: { question: question.text.slice(0, 500) },
           },
           now,
         );
@@ -378,6 +379,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
             kind: "qa_private_answer",
             title: "Uw vraag is beantwoord",
             body: result.question.text.slice(0, 500),
+            params: { question: result.question.text.slice(0, 500) },
           },
           now,
         );
@@ -491,6 +493,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
               kind: "qa_round_published",
               title: subject,
               body: `${published.questionCount} vragen en antwoorden zijn gepubliceerd.`,
+              params: { round: published.title, tender: tenderName, count: published.questionCount },
             },
             now,
           );

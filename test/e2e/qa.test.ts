@@ -194,7 +194,20 @@ describe("questions and answers", { timeout: 180_000 }, () => {
     await expect.poll(() => link.textContent(), { timeout: 20_000 }).toMatch(/\d/);
     await link.click();
     await provider.getByRole("heading", { level: 1, name: "Meldingen" }).waitFor();
-    await provider.getByText(roundTitle, { exact: false }).first().waitFor();
+    const notice = provider.getByRole("article", { name: `${roundTitle} gepubliceerd – Inkoop 2027` });
+    await expect(notice.textContent()).resolves.toContain("vragen en antwoorden zijn gepubliceerd.");
+    await expect(
+      notice.getByRole("link", { name: "Naar de vragen en antwoorden" }).getAttribute("href"),
+    ).resolves.toBe(`/tenders/${tenderId}/qa`);
+
+    // The same notification in English, worded from its facts.
+    await provider.getByRole("button", { name: "English" }).click();
+    const english = provider.getByRole("article", { name: `${roundTitle} published – Inkoop 2027` });
+    await expect.poll(() => english.textContent()).toMatch(/\d+ questions and answers have been published\./);
+    await expect(english.getByRole("link", { name: "Go to the questions and answers" }).count()).resolves.toBe(1);
+    expect(await axeViolations(provider)).toEqual([]);
+    await provider.getByRole("button", { name: "Nederlands" }).click();
+    await provider.getByRole("heading", { level: 1, name: "Meldingen" }).waitFor();
   });
 
   it("shows the other provider the same answer without who asked it", async () => {

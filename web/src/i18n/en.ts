@@ -709,5 +709,32 @@ export const en: Messages = {
     markedOne: "‘{{title}}’ has been marked as read.",
     markedAll: "All notifications have been marked as read.",
     toTender: "Go to the tender",
+    toQa: "Go to the questions and answers",
+    toQaWork: "Go to the handling of the questions",
+    toSessions: "Go to the sessions",
+    kinds: {
+      closing_extended: {
+        title: "Closing time extended: {{tender}}",
+        body: "The closing time of {{tender}} has been extended from {{from}} to {{to}}. Reason: {{reason}}",
+      },
+      qa_round_published: {
+        title: "{{round}} published – {{tender}}",
+        body: "{{count}} questions and answers have been published.",
+      },
+      qa_private_answer: { title: "Your question has been answered", body: "{{question}}" },
+      qa_assigned: { title: "Question assigned to you: draft the answer", body: "{{question}}" },
+      dialogue_report_published: {
+        title: "Report published: {{session}}",
+        body: "The report of ‘{{session}}’ ({{date}}, {{startsAt}}) is available.",
+      },
+      dialogue_session_cancelled: {
+        title: "Session cancelled: {{session}}",
+        body: "The session ‘{{session}}’ of {{date}}, {{startsAt}} will not take place.",
+      },
+      dialogue_session_changed: {
+        title: "Session changed: {{session}}",
+        body: "The session ‘{{session}}’ now takes place on {{date}} from {{startsAt}} to {{endsAt}}{{placePart}}. You remain registered.",
+      },
+    },
   },
 };

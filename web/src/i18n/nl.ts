@@ -718,6 +718,33 @@ export const nl = {
     markedOne: "‘{{title}}’ is gemarkeerd als gelezen.",
     markedAll: "Alle meldingen zijn gemarkeerd als gelezen.",
     toTender: "Naar de aanbesteding",
+    toQa: "Naar de vragen en antwoorden",
+    toQaWork: "Naar de behandeling van de vragen",
+    toSessions: "Naar de bijeenkomsten",
+    kinds: {
+      closing_extended: {
+        title: "Sluitingstijd verlengd: {{tender}}",
+        body: "De sluitingstijd van {{tender}} is verlengd van {{from}} naar {{to}}. Reden: {{reason}}",
+      },
+      qa_round_published: {
+        title: "{{round}} gepubliceerd – {{tender}}",
+        body: "{{count}} vragen en antwoorden zijn gepubliceerd.",
+      },
+      qa_private_answer: { title: "Uw vraag is beantwoord", body: "{{question}}" },
+      qa_assigned: { title: "Vraag toegewezen: beantwoorden", body: "{{question}}" },
+      dialogue_report_published: {
+        title: "Verslag gepubliceerd: {{session}}",
+        body: "Het verslag van '{{session}}' ({{date}}, {{startsAt}}) staat klaar.",
+      },
+      dialogue_session_cancelled: {
+        title: "Bijeenkomst geannuleerd: {{session}}",
+        body: "De bijeenkomst '{{session}}' van {{date}}, {{startsAt}} gaat niet door.",
+      },
+      dialogue_session_changed: {
+        title: "Bijeenkomst gewijzigd: {{session}}",
+        body: "De bijeenkomst '{{session}}' is nu op {{date}} van {{startsAt}} tot {{endsAt}}{{placePart}}. U blijft aangemeld.",
+      },
+    },
   },
 };
 

@@ -12,6 +12,7 @@ import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { type Notification, notificationsApi } from "./api.ts";
 import { useUnread } from "./unread.tsx";
+import { notificationTarget, wording } from "./wording.ts";
 
 export function NotificationsPage(): ReactElement {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ export function NotificationsPage(): ReactElement {
       unread.refresh();
       setAnnouncement(
         targets.length === 1
-          ? t("notifications.markedOne", { title: targets[0]?.title ?? "" })
+          ? t("notifications.markedOne", { title: targets[0] ? wording(targets[0], t, i18n.language).title : "" })
           : t("notifications.markedAll"),
       );
       requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
@@ -75,26 +76,30 @@ export function NotificationsPage(): ReactElement {
         <Paragraph>{t("notifications.none")}</Paragraph>
       ) : (
         <ul className="zk-notifications">
-          {notifications.map((n) => (
-            <li key={n.id} className={n.readAt ? "zk-notification" : "zk-notification zk-notification--unread"}>
-              <article aria-labelledby={`notification-${n.id}`}>
-                <Heading2 id={`notification-${n.id}`} className="zk-notification__title">
-                  {n.title} {n.readAt ? null : <StatusBadge status="warning">{t("notifications.unread")}</StatusBadge>}
-                </Heading2>
-                <p className="zk-muted zk-notification__time">{formatMoment(n.createdAt, i18n.language)}</p>
-                {n.body ? <p className="zk-prewrap">{n.body}</p> : null}
-                <div className="zk-row-actions">
-                  {n.tenderId ? <AppLink to={tenderPage(n.tenderId)}>{t("notifications.toTender")}</AppLink> : null}
-                  {n.readAt ? null : (
-                    <Button appearance="subtle-button" onClick={() => void markRead([n])}>
-                      {t("notifications.markRead")}
-                      <span className="zk-visually-hidden"> {n.title}</span>
-                    </Button>
-                  )}
-                </div>
-              </article>
-            </li>
-          ))}
+          {notifications.map((n) => {
+            const { title, body } = wording(n, t, i18n.language);
+            const target = notificationTarget(n, tenderPage);
+            return (
+              <li key={n.id} className={n.readAt ? "zk-notification" : "zk-notification zk-notification--unread"}>
+                <article aria-labelledby={`notification-${n.id}`}>
+                  <Heading2 id={`notification-${n.id}`} className="zk-notification__title">
+                    {title} {n.readAt ? null : <StatusBadge status="warning">{t("notifications.unread")}</StatusBadge>}
+                  </Heading2>
+                  <p className="zk-muted zk-notification__time">{formatMoment(n.createdAt, i18n.language)}</p>
+                  {body ? <p className="zk-prewrap">{body}</p> : null}
+                  <div className="zk-row-actions">
+                    {target ? <AppLink to={target.to}>{t(target.label)}</AppLink> : null}
+                    {n.readAt ? null : (
+                      <Button appearance="subtle-button" onClick={() => void markRead([n])}>
+                        {t("notifications.markRead")}
+                        <span className="zk-visually-hidden"> {title}</span>
+                      </Button>
+                    )}
+                  </div>
+                </article>
+              </li>
+            );
+          })}
         </ul>
       )}
     </>

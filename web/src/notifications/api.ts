@@ -4,8 +4,10 @@ import { request } from "../api.ts";
 export interface Notification {
   id: string;
   kind: string;
+  /** In Dutch, as stored; the page words the kinds it knows from `params` in the reader's language. */
   title: string;
   body: string;
+  params: Record<string, string | number>;
   tenderId: string | null;
   createdAt: string;
   readAt: string | null;

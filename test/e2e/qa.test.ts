@@ -196,9 +196,9 @@ describe("questions and answers", { timeout: 180_000 }, () => {
     await provider.getByRole("heading", { level: 1, name: "Meldingen" }).waitFor();
     const notice = provider.getByRole("article", { name: `${roundTitle} gepubliceerd – Inkoop 2027` });
     await expect(notice.textContent()).resolves.toContain("vragen en antwoorden zijn gepubliceerd.");
-    await expect(
-      notice.getByRole("link", { name: "Naar de vragen en antwoorden" }).getAttribute("href"),
-    ).resolves.toBe(`/tenders/${tenderId}/qa`);
+    await expect(notice.getByRole("link", { name: "Naar de vragen en antwoorden" }).getAttribute("href")).resolves.toBe(
+      `/tenders/${tenderId}/qa`,
+    );
 
     // The same notification in English, worded from its facts.
     await provider.getByRole("button", { name: "English" }).click();

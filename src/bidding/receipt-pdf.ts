@@ -1,33 +1,8 @@
 // The receipt as a PDF (ontvangstbevestiging), in Dutch: what was submitted, when by the server's
 // clock, the SHA-256 of exactly the submitted bytes, how long the bid stays valid, and the files.
-import { createRequire } from "node:module";
-import path from "node:path";
-import pdfmake from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
+import { renderPdf } from "../platform/pdf.ts";
 import type { Receipt } from "./submission.ts";
-
-const FONTS = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")),
-  "fonts",
-  "Roboto",
-);
-
-let configured = false;
-function configure() {
-  if (configured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONTS, "Roboto-Regular.ttf"),
-      bold: path.join(FONTS, "Roboto-Medium.ttf"),
-      italics: path.join(FONTS, "Roboto-Italic.ttf"),
-      bolditalics: path.join(FONTS, "Roboto-MediumItalic.ttf"),
-    },
-  });
-  // The receipt needs nothing from the network, and from the disk only its fonts.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONTS + path.sep));
-  configured = true;
-}
 
 const amsterdam = (at: string, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", ...options }).format(new Date(at));
@@ -94,6 +69,5 @@ export function receiptDocument(receipt: Receipt): TDocumentDefinitions {
 }
 
 export async function receiptPdf(receipt: Receipt): Promise<Buffer> {
-  configure();
-  return pdfmake.createPdf(receiptDocument(receipt)).getBuffer();
+  return renderPdf(receiptDocument(receipt));
 }

@@ -1,32 +1,7 @@
 // A round of the Nota van Inlichtingen as a PDF (pdfmake, Roboto embedded), laid out by export.ts.
-import { createRequire } from "node:module";
-import path from "node:path";
-import pdfmake from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
+import { renderPdf } from "../platform/pdf.ts";
 import { RESERVATION, type RoundDocument } from "./export.ts";
-
-const FONTS = path.join(
-  path.dirname(createRequire(import.meta.url).resolve("pdfmake/package.json")),
-  "fonts",
-  "Roboto",
-);
-
-let configured = false;
-function configure() {
-  if (configured) return;
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONTS, "Roboto-Regular.ttf"),
-      bold: path.join(FONTS, "Roboto-Medium.ttf"),
-      italics: path.join(FONTS, "Roboto-Italic.ttf"),
-      bolditalics: path.join(FONTS, "Roboto-MediumItalic.ttf"),
-    },
-  });
-  // The document needs nothing from the network, and from the disk only its fonts.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONTS + path.sep));
-  configured = true;
-}
 
 /**
  * The text as runs in which no hyphenated word is broken across lines: pdftotext joins a word broken
@@ -95,6 +70,5 @@ export function pdfDefinition(doc: RoundDocument): TDocumentDefinitions {
 }
 
 export async function roundPdf(doc: RoundDocument): Promise<Buffer> {
-  configure();
-  return pdfmake.createPdf(pdfDefinition(doc)).getBuffer();
+  return renderPdf(pdfDefinition(doc));
 }

@@ -21,7 +21,7 @@ import { api, type Organisation, type Tender, type User } from "../api.ts";
 import { formatDateTime } from "../dates.ts";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
@@ -53,15 +53,7 @@ function Users(): ReactElement {
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   usePageTitle(t("users.title"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("users.title")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("users.title")} onRetry={reload} />;
   const { users, organisations, tenders } = data.data;
   const replace = (user: User) => set({ ...data.data, users: users.map((u) => (u.id === user.id ? user : u)) });
 

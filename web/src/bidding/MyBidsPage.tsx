@@ -23,7 +23,7 @@ import { formatMoment } from "../dates.ts";
 import { refusalText, SelectField } from "../forms.tsx";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
@@ -46,15 +46,7 @@ function MyBidsView(): ReactElement {
   }, [tenderId]);
   usePageTitle(data.status === "ready" ? t("bidding.title", { name: data.data.tender.name }) : t("nav.bid"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("nav.bid")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("nav.bid")} onRetry={reload} />;
   const { tender, bids } = data.data;
   return (
     <>

@@ -24,7 +24,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useParams } from "react-router";
 import { api } from "../api.ts";
 import { formatDate, formatMoment } from "../dates.ts";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
@@ -59,15 +59,7 @@ export function ReceiptPage(): ReactElement {
   }, [bidId, number]);
   usePageTitle(t("receipt.title"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("receipt.title")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("receipt.title")} onRetry={reload} />;
   return <ReceiptView receipt={data.data} fresh={fresh !== null} />;
 }
 

@@ -25,7 +25,7 @@ import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
@@ -51,15 +51,7 @@ function RegistrationsView(): ReactElement {
   const [announcement, setAnnouncement] = useState("");
   usePageTitle(data.status === "ready" ? t("registrations.title", { name: data.data.tender.name }) : t("nav.bids"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("nav.bids")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("nav.bids")} onRetry={reload} />;
   const { tender } = data.data;
   // After a change, read the registrations again without leaving the page, so the focus stays put.
   const changed = async (message: string) => {

@@ -23,7 +23,7 @@ import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
 import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
@@ -57,15 +57,7 @@ export function SessionPage(): ReactElement {
   const [announcement, setAnnouncement] = useState("");
   usePageTitle(data.status === "ready" ? data.data.session.title : t("dialogue.nav"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("dialogue.nav")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("dialogue.nav")} onRetry={reload} />;
   const { session, attendance, tender } = data.data;
   const changed = async (message: string) => {
     set({

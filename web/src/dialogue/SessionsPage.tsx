@@ -9,7 +9,7 @@ import { api } from "../api.ts";
 import { formatDate, formatMoment } from "../dates.ts";
 import { FormError, TextField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
@@ -28,15 +28,7 @@ export function SessionsPage(): ReactElement {
   const [announcement, setAnnouncement] = useState("");
   usePageTitle(data.status === "ready" ? t("dialogue.title", { name: data.data.tender.name }) : t("dialogue.nav"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("dialogue.nav")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("dialogue.nav")} onRetry={reload} />;
   const { tender, sessions } = data.data;
   const changed = async (message: string) => {
     set({ tender, sessions: (await dialogueApi.sessions(tenderId)).sessions });

@@ -6,7 +6,7 @@ import { formatMoment } from "../dates.ts";
 import { refusalText } from "../forms.tsx";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
@@ -26,15 +26,7 @@ export function NotificationsPage(): ReactElement {
   const [error, setError] = useState<string | null>(null);
   usePageTitle(t("notifications.title"));
 
-  if (list.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (list.status === "error") {
-    return (
-      <>
-        <Heading1>{t("notifications.title")}</Heading1>
-        <ErrorAlert message={list.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (list.status !== "ready") return <Pending resource={list} title={t("notifications.title")} onRetry={reload} />;
   const notifications = list.data.notifications;
   const unreadOnes = notifications.filter((n) => !n.readAt);
 

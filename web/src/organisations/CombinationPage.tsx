@@ -26,7 +26,7 @@ import { FileUpload } from "../files/FileUpload.tsx";
 import { formatSize } from "../files/upload.ts";
 import { refusalText } from "../forms.tsx";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
@@ -46,15 +46,8 @@ export function CombinationPage(): ReactElement {
   const [announcement, setAnnouncement] = useState(created ? t("combination.created") : "");
   usePageTitle(combination.status === "ready" ? combination.data.name : t("combination.title"));
 
-  if (combination.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (combination.status === "error") {
-    return (
-      <>
-        <Heading1>{t("combination.title")}</Heading1>
-        <ErrorAlert message={combination.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (combination.status !== "ready")
+    return <Pending resource={combination} title={t("combination.title")} onRetry={reload} />;
   const refresh = async (message: string) => {
     set(await organisationsApi.combination(combinationId));
     setAnnouncement(message);

@@ -20,7 +20,7 @@ import { useLocation, useNavigate } from "react-router";
 import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
@@ -42,15 +42,8 @@ function Organisation(): ReactElement {
   const [announcement, setAnnouncement] = useState(registered ? t("organisation.registered") : "");
   usePageTitle(t("organisation.title"));
 
-  if (organisation.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (organisation.status === "error") {
-    return (
-      <>
-        <Heading1>{t("organisation.title")}</Heading1>
-        <ErrorAlert message={organisation.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (organisation.status !== "ready")
+    return <Pending resource={organisation} title={t("organisation.title")} onRetry={reload} />;
   const mine = organisation.data;
   return (
     <>

@@ -22,7 +22,7 @@ import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
 import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
@@ -41,15 +41,7 @@ export function QaPage(): ReactElement {
   const refresh = () => void loadPage(tenderId, asks).then(set, reload);
   usePageTitle(data.status === "ready" ? t("qa.title", { name: data.data.tender.name }) : t("qa.nav.qa"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("qa.nav.qa")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("qa.nav.qa")} onRetry={reload} />;
   const { tender, overview, published, mine } = data.data;
   return (
     <>

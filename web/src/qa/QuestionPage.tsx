@@ -17,7 +17,7 @@ import { allows } from "../../../src/platform/policy.ts";
 import { api } from "../api.ts";
 import { formatMoment } from "../dates.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
@@ -52,15 +52,7 @@ function QuestionView(): ReactElement {
   const number = data.status === "ready" ? data.data.question.number : null;
   usePageTitle(number !== null ? t("qa.question", { number }) : t("qa.detail.unnumbered"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("qa.detail.unnumbered")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("qa.detail.unnumbered")} onRetry={reload} />;
   const { question: q, tender, overview, all, assignees } = data.data;
   const replace = (question: typeof q) => set({ ...data.data, question });
   const lot = tender.lots.find((l) => l.id === q.lotId);

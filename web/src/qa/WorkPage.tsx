@@ -19,7 +19,7 @@ import { allows } from "../../../src/platform/policy.ts";
 import { api } from "../api.ts";
 import { SelectField } from "../forms.tsx";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
 import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
@@ -48,15 +48,7 @@ function WorkView(): ReactElement {
   const refresh = () => void loadWork(tenderId, triages).then(set, reload);
   usePageTitle(data.status === "ready" ? t("qa.work.title", { name: data.data.tender.name }) : t("qa.nav.work"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("qa.nav.work")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("qa.nav.work")} onRetry={reload} />;
   const { tender, overview, questions, assignees } = data.data;
   return (
     <>

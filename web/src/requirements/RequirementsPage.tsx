@@ -24,7 +24,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
 import { useResource } from "../useResource.ts";
@@ -41,15 +41,7 @@ export function RequirementsPage(): ReactElement {
     data.status === "ready" ? t("requirements.title", { name: data.data.tender.name }) : t("nav.requirements"),
   );
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("nav.requirements")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("nav.requirements")} onRetry={reload} />;
   return <Asks {...data.data} />;
 }
 

@@ -1,12 +1,13 @@
 // The layout of every page behind the login: the header with the region and the user, and the
 // navigation that offers only what the user's role may see.
-import { Alert, Button, Paragraph } from "@utrecht/component-library-react";
+import { Alert, Button, Heading1, Paragraph } from "@utrecht/component-library-react";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { UnreadProvider, useUnread } from "../notifications/unread.tsx";
 import { can } from "../policy.ts";
 import { useSession } from "../session.tsx";
+import type { Resource } from "../useResource.ts";
 import { Brand, Frame } from "./Frame.tsx";
 import { LanguageSwitch } from "./LanguageSwitch.tsx";
 import { AppLink, NavItem } from "./links.tsx";
@@ -87,6 +88,25 @@ function NotificationsLink(): ReactElement {
         </>
       ) : null}
     </AppLink>
+  );
+}
+
+/**
+ * What a page shows until its data is ready: "loading" while it loads, and after a failure the page's
+ * title with the error and a retry. A page returns this while `resource.status !== "ready"`.
+ */
+export function Pending(props: {
+  resource: Exclude<Resource<unknown>, { status: "ready" }>;
+  title: string;
+  onRetry(): void;
+}): ReactElement {
+  const { t } = useTranslation();
+  if (props.resource.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
+  return (
+    <>
+      <Heading1>{props.title}</Heading1>
+      <ErrorAlert message={props.resource.message} onRetry={props.onRetry} />
+    </>
   );
 }
 

@@ -22,7 +22,7 @@ import { useParams } from "react-router";
 import { api, type Tender } from "../api.ts";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { SegmentItem } from "./SegmentItem.tsx";
@@ -36,15 +36,7 @@ export function StructurePage(): ReactElement {
   const [announcement, setAnnouncement] = useState("");
   usePageTitle(tender.status === "ready" ? t("structure.title", { name: tender.data.name }) : t("nav.structure"));
 
-  if (tender.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (tender.status === "error") {
-    return (
-      <>
-        <Heading1>{t("nav.structure")}</Heading1>
-        <ErrorAlert message={tender.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (tender.status !== "ready") return <Pending resource={tender} title={t("nav.structure")} onRetry={reload} />;
 
   const saved = (next: Tender, message: string) => {
     set(next);

@@ -23,7 +23,7 @@ import { api, type Tender, type Timeline } from "../api.ts";
 import { formatDate } from "../dates.ts";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
-import { ErrorAlert } from "../shell/Layout.tsx";
+import { Pending } from "../shell/Layout.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { Gantt } from "./Gantt.tsx";
@@ -40,15 +40,7 @@ export function TimelinePage(): ReactElement {
   }, [tenderId]);
   usePageTitle(data.status === "ready" ? t("timeline.title", { name: data.data.tender.name }) : t("nav.timeline"));
 
-  if (data.status === "loading") return <Paragraph role="status">{t("app.loading")}</Paragraph>;
-  if (data.status === "error") {
-    return (
-      <>
-        <Heading1>{t("nav.timeline")}</Heading1>
-        <ErrorAlert message={data.message} onRetry={reload} />
-      </>
-    );
-  }
+  if (data.status !== "ready") return <Pending resource={data} title={t("nav.timeline")} onRetry={reload} />;
   return (
     <TimelineView
       tender={data.data.tender}

@@ -273,7 +273,7 @@ describe("registering", () => {
       {
         name: "Zorgpartners Achterhoek",
         title: "Bijeenkomst gewijzigd: Gesprekstafel Jeugd",
-        body: "De bijeenkomst 'Gesprekstafel Jeugd' is nu op 11-03-2026 14:00 tot 16:30, Gemeentehuis Winterswijk. U blijft aangemeld.",
+        body: "De bijeenkomst 'Gesprekstafel Jeugd' is nu op 11 maart 2026 van 14:00 tot 16:30, Gemeentehuis Winterswijk. U blijft aangemeld.",
       },
     ]);
     // The facts behind the Dutch text, for the page to word it in the reader's language.

@@ -350,7 +350,7 @@ export async function updateSession(
         tenderId: row.tender_id,
         kind: "dialogue_session_changed",
         title: `Bijeenkomst gewijzigd: ${after.title}`,
-        body: `De bijeenkomst '${after.title}' is nu op ${dutchDateTime(after.onDate, after.startsAt)} tot ${hhmm(after.endsAt)}${where ? `, ${where}` : ""}. U blijft aangemeld.`,
+        body: `De bijeenkomst '${after.title}' is nu op ${dutchDay(after.onDate)} van ${hhmm(after.startsAt)} tot ${hhmm(after.endsAt)}${where ? `, ${where}` : ""}. U blijft aangemeld.`,
         params: {
           session: after.title,
           date: after.onDate,
@@ -392,8 +392,14 @@ async function providerOrganisations(tx: Sql, regionId: string): Promise<string[
   return rows.map((r) => r.id);
 }
 
-const dutchDateTime = (onDate: string, startsAt: string) =>
-  `${onDate.split("-").reverse().join("-")} ${hhmm(startsAt)}`;
+/** 11 maart 2026: a session's date as the notices say it. */
+const dutchDay = (onDate: string) =>
+  new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${onDate}T00:00:00Z`),
+  );
+
+/** 11 maart 2026 om 13:00. */
+const dutchDateTime = (onDate: string, startsAt: string) => `${dutchDay(onDate)} om ${hhmm(startsAt)}`;
 
 export async function cancelSession(tx: Sql, caller: Caller, sessionId: string, now: Date): Promise<void> {
   const row = await sessionRow(tx, caller, sessionId, true);

@@ -725,11 +725,11 @@ export const en: Messages = {
       qa_assigned: { title: "Question assigned to you: draft the answer", body: "{{question}}" },
       dialogue_report_published: {
         title: "Report published: {{session}}",
-        body: "The report of ‘{{session}}’ ({{date}}, {{startsAt}}) is available.",
+        body: "The report of ‘{{session}}’ ({{date}} at {{startsAt}}) is available.",
       },
       dialogue_session_cancelled: {
         title: "Session cancelled: {{session}}",
-        body: "The session ‘{{session}}’ of {{date}}, {{startsAt}} will not take place.",
+        body: "The session ‘{{session}}’ of {{date}} at {{startsAt}} will not take place.",
       },
       dialogue_session_changed: {
         title: "Session changed: {{session}}",

@@ -734,11 +734,11 @@ export const nl = {
       qa_assigned: { title: "Vraag toegewezen: beantwoorden", body: "{{question}}" },
       dialogue_report_published: {
         title: "Verslag gepubliceerd: {{session}}",
-        body: "Het verslag van '{{session}}' ({{date}}, {{startsAt}}) staat klaar.",
+        body: "Het verslag van '{{session}}' ({{date}} om {{startsAt}}) staat klaar.",
       },
       dialogue_session_cancelled: {
         title: "Bijeenkomst geannuleerd: {{session}}",
-        body: "De bijeenkomst '{{session}}' van {{date}}, {{startsAt}} gaat niet door.",
+        body: "De bijeenkomst '{{session}}' van {{date}} om {{startsAt}} gaat niet door.",
       },
       dialogue_session_changed: {
         title: "Bijeenkomst gewijzigd: {{session}}",

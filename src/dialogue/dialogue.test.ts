@@ -282,6 +282,7 @@ describe("registering", () => {
       notices.json().notifications.find((n: { kind: string }) => n.kind === "dialogue_session_changed"),
     ).toMatchObject({
       params: {
+        sessionId: id,
         session: "Gesprekstafel Jeugd",
         date: "2026-03-11",
         startsAt: "14:00",

@@ -62,6 +62,7 @@ describe("wording", () => {
       kind: "dialogue_session_changed",
       title: "Bijeenkomst gewijzigd: Gesprekstafel Jeugd",
       params: {
+        sessionId: "s1",
         session: "Gesprekstafel Jeugd",
         date: "2026-03-11",
         startsAt: "14:00",
@@ -102,9 +103,11 @@ describe("notificationTarget", () => {
   it("leads Q&A notices to the Q&A, an assignment to the handling, sessions to the sessions", () => {
     expect(notificationTarget(notification({}), home)).toEqual({ to: "/tenders/t1/qa", label: "notifications.toQa" });
     expect(notificationTarget(notification({ kind: "qa_assigned" }), home)?.to).toBe("/tenders/t1/qa/work");
-    expect(notificationTarget(notification({ kind: "dialogue_report_published" }), home)?.to).toBe(
+    expect(notificationTarget(notification({ kind: "dialogue_report_published", params: {} }), home)?.to).toBe(
       "/tenders/t1/sessions",
     );
+    const session = notification({ kind: "dialogue_session_cancelled", params: { sessionId: "s1", session: "X" } });
+    expect(notificationTarget(session, home)).toEqual({ to: "/sessions/s1", label: "notifications.toSession" });
     expect(notificationTarget(notification({ kind: "closing_extended" }), home)).toEqual({
       to: "/tenders/t1/my-bids",
       label: "notifications.toTender",

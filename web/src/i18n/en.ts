@@ -712,6 +712,7 @@ export const en: Messages = {
     toQa: "Go to the questions and answers",
     toQaWork: "Go to the handling of the questions",
     toSessions: "Go to the sessions",
+    toSession: "Go to the session",
     kinds: {
       closing_extended: {
         title: "Closing time extended: {{tender}}",

@@ -721,6 +721,7 @@ export const nl = {
     toQa: "Naar de vragen en antwoorden",
     toQaWork: "Naar de behandeling van de vragen",
     toSessions: "Naar de bijeenkomsten",
+    toSession: "Naar de bijeenkomst",
     kinds: {
       closing_extended: {
         title: "Sluitingstijd verlengd: {{tender}}",

@@ -54,6 +54,10 @@ export function notificationTarget(
   const tender = `/tenders/${n.tenderId}`;
   if (n.kind === "qa_assigned") return { to: `${tender}/qa/work`, label: "notifications.toQaWork" };
   if (n.kind.startsWith("qa_")) return { to: `${tender}/qa`, label: "notifications.toQa" };
-  if (n.kind.startsWith("dialogue_")) return { to: `${tender}/sessions`, label: "notifications.toSessions" };
+  if (n.kind.startsWith("dialogue_")) {
+    return typeof n.params.sessionId === "string"
+      ? { to: `/sessions/${n.params.sessionId}`, label: "notifications.toSession" }
+      : { to: `${tender}/sessions`, label: "notifications.toSessions" };
+  }
   return { to: tenderHome(n.tenderId), label: "notifications.toTender" };
 }

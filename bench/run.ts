@@ -8,6 +8,8 @@ import { build } from "esbuild";
 import { settlementInputSchema } from "../src/contracts/schema.ts";
 import { settle } from "../src/contracts/settle.ts";
 import type { KpiConfig } from "../src/monitoring/schema.ts";
+import { parseQaList } from "../src/qa/parse.ts";
+import { rankSimilar } from "../src/qa/similar.ts";
 import { createHighsSolver, highsRuntime } from "../src/selection/highs-solver.ts";
 import { selectInWorker } from "../src/selection/run.ts";
 import type { SelectionResult } from "../src/selection/select.ts";
@@ -224,6 +226,46 @@ function benchSettle() {
   return { seconds, contracts: result.contracts.length, total_settlement: result.totals.settlement };
 }
 
+/**
+ * The Q&A: reading both seed lists, and the similar-question search of the triage panel over a large
+ * tender's questions (the two seeds ten times over: 1,900 answered questions), per question asked.
+ */
+function benchQa() {
+  log("qa: parse both seed lists, then similar questions among 1,900 ...");
+  const seeds = ["000_15d00ff2a73ea746.txt", "002_7105fce445f6433d.txt"].map((f) =>
+    readFileSync(join(root, "test/fixtures/qa", f), "utf8"),
+  );
+  const t0 = performance.now();
+  const lists = seeds.map(parseQaList);
+  const parseSeconds = (performance.now() - t0) / 1000;
+  const questions = lists.flatMap((l) => l.questions);
+  const pool = Array.from({ length: 10 }, (_, copy) =>
+    questions.map((q, i) => ({ id: `${copy}-${i}`, text: q.question, references: [] as string[] })),
+  ).flat();
+  const queries = questions.filter((_, i) => i % 4 === 0).map((q) => q.question);
+  const times: number[] = [];
+  for (const query of queries) {
+    const t = performance.now();
+    rankSimilar(query, pool, 5);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  const p95 = times[Math.floor(times.length * 0.95)]!;
+  log(
+    `  parse ${round(parseSeconds)} s for ${questions.length} questions; similar median ${round(median, 1)} ms, p95 ${round(p95, 1)} ms`,
+  );
+  return {
+    parse_seconds: round(parseSeconds, 4),
+    questions_parsed: questions.length,
+    similar_pool: pool.length,
+    similar_queries: queries.length,
+    similar_median_ms: round(median, 2),
+    similar_p95_ms: round(p95, 2),
+  };
+}
+
+const qa = benchQa();
 const select = await benchSelectDense();
 const selectSparse = await benchSelectSparse();
 const kpi = await benchKpi();
@@ -245,6 +287,7 @@ log(
     select_sparse: selectSparse,
     kpi,
     settle: settleFigures,
+    qa,
   }),
 );
 process.exit(0);

@@ -92,6 +92,19 @@ const GRAM = 4;
 const GRAM_WEIGHT = 0.4;
 const GRAM_MIN = 6;
 
+// A tender's questions are compared again at every triage: their term counts are kept by text.
+const countsByText = new Map<string, ReadonlyMap<string, number>>();
+
+function countsOf(text: string): ReadonlyMap<string, number> {
+  let c = countsByText.get(text);
+  if (c === undefined) {
+    c = counts(terms(text));
+    if (countsByText.size > 20_000) countsByText.clear();
+    countsByText.set(text, c);
+  }
+  return c;
+}
+
 function counts(words: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const w of words) {
@@ -112,13 +125,13 @@ function counts(words: string[]): Map<string, number> {
 export function rankSimilar(query: string, candidates: readonly SimilarCandidate[], limit = 5): SimilarMatch[] {
   const queryCounts = counts(terms(query));
   if (queryCounts.size === 0 || candidates.length === 0 || limit <= 0) return [];
-  const docs = candidates.map((c) => counts(terms(c.text)));
+  const docs = candidates.map((c) => countsOf(c.text));
   const df = new Map<string, number>();
   for (const doc of docs) for (const t of doc.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = docs.length;
   // Smoothed IDF: a term in every document still counts a little; a term in none counts most.
   const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
-  const weigh = (doc: Map<string, number>) => {
+  const weigh = (doc: ReadonlyMap<string, number>) => {
     const v = new Map<string, number>();
     let norm = 0;
     for (const [t, c] of doc) {

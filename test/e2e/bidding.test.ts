@@ -76,9 +76,9 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
     );
     // A point of the list moves the focus to its field.
     await page.getByRole("link", { name: "Beantwoord eis DYS-1." }).click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
-      await page.getByRole("group", { name: "Voldoet u aan eis DYS-1?" }).getByLabel("Ja").getAttribute("id"),
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(await page.getByRole("group", { name: "Voldoet u aan eis DYS-1?" }).getByLabel("Ja").getAttribute("id"));
     await screenshot(page, "bid-form-empty");
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -127,7 +127,7 @@ describe("a provider's bid", { timeout: 120_000 }, () => {
       await page.getByLabel(`Uw beschrijving bij criterium ${letter}`).fill(`Onze aanpak voor criterium ${letter}.`);
     }
     await page.getByRole("button", { name: "Referentie toevoegen" }).click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("bid-reference-0-client");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("bid-reference-0-client");
     await page.getByLabel("Opdrachtgever").fill("Gemeente Oost Gelre");
     await page.getByLabel("Periode").fill("2023–2025");
     await page.getByLabel("Aantal cliënten").fill("12");

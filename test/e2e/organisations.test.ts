@@ -33,7 +33,7 @@ describe("organisations and combinations", { timeout: 120_000 }, () => {
     await expect(page.locator("#register-user-password-error").textContent()).resolves.toBe(
       "Het wachtwoord moet ten minste 12 tekens hebben.",
     );
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("register-regionSlug");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("register-regionSlug");
     await screenshot(page, "register-errors");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -65,14 +65,14 @@ describe("organisations and combinations", { timeout: 120_000 }, () => {
     await form.getByLabel("AGB-code (optioneel)").fill("123");
     await form.getByLabel("Adres").fill("Lindelaan 1\n7001 AA Doetinchem");
     await form.getByRole("button", { name: "Contactpersoon toevoegen" }).click();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("organisation-contacts-0-name");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("organisation-contacts-0-name");
     await form.getByLabel("Naam", { exact: true }).nth(1).fill("Linda de Linde");
     await form.getByLabel("Functie").fill("Directeur");
     await form.getByLabel("E-mailadres").fill("linda@delinde.example");
     await form.getByLabel("Telefoonnummer").fill("0314 000 999");
     await form.getByRole("button", { name: "Gegevens opslaan" }).click();
     await form.getByText("Een AGB-code bestaat uit precies 8 cijfers.").waitFor();
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("organisation-agbCode");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("organisation-agbCode");
     await form.getByLabel("AGB-code (optioneel)").fill("98104999");
     await form.getByRole("button", { name: "Gegevens opslaan" }).click();
     await page.getByRole("status").getByText("De gegevens van uw organisatie zijn opgeslagen.").waitFor();
@@ -105,7 +105,7 @@ describe("organisations and combinations", { timeout: 120_000 }, () => {
 
     await page.getByRole("button", { name: "Wijzigen Praktijk Noord" }).click();
     const edit = page.getByRole("form", { name: "Praktijk Noord wijzigen" });
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/qualifications$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/qualifications$/);
     await edit.getByLabel("Verantwoordelijkheden").fill("Ambulante behandeling in Winterswijk en Aalten");
     await edit.getByRole("button", { name: "Opslaan" }).click();
     await page.getByRole("status").getByText("De gegevens van Praktijk Noord zijn opgeslagen.").waitFor();

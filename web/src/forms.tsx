@@ -12,7 +12,7 @@ import {
   Textarea,
   Textbox,
 } from "@utrecht/component-library-react";
-import type { ReactElement } from "react";
+import { type ReactElement, useEffect, useState } from "react";
 import { ApiError } from "./api.ts";
 
 interface FieldProps {
@@ -300,4 +300,17 @@ export function refusalText(error: unknown, t: (key: string, options?: { detail:
   }
   const detail = error instanceof Error ? error.message : String(error);
   return t("validation.server", { detail });
+}
+
+/**
+ * Moves the focus to the element with an id once the page has been drawn again: a field added by
+ * the same click (a new contact, a new reference) exists only after React's next render, which an
+ * animation frame may or may not come after.
+ */
+export function useFocusAfterRender(): (id: string) => void {
+  const [target, setTarget] = useState<{ id: string } | null>(null);
+  useEffect(() => {
+    if (target) document.getElementById(target.id)?.focus();
+  }, [target]);
+  return (id: string) => setTarget({ id });
 }

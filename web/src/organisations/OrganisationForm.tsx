@@ -2,7 +2,7 @@
 import { Button } from "@utrecht/component-library-react";
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, SelectField, serverRefusal, TextAreaField, TextField, useFocusAfterRender } from "../forms.tsx";
 import { type Contact, type LegalForm, type MyOrganisation, organisationsApi, SINGLE_FORMS } from "./api.ts";
 import { agbError, kvkError } from "./checks.ts";
 
@@ -17,6 +17,7 @@ const id = (field: string) => `organisation-${field.replaceAll(".", "-")}`;
 
 export function OrganisationForm({ organisation, onSaved }: Props): ReactElement {
   const { t } = useTranslation();
+  const focusAfterRender = useFocusAfterRender();
   const [name, setName] = useState(organisation.name);
   const [legalForm, setLegalForm] = useState<string>(organisation.legalForm ?? "");
   const [kvkNumber, setKvkNumber] = useState(organisation.kvkNumber ?? "");
@@ -96,13 +97,13 @@ export function OrganisationForm({ organisation, onSaved }: Props): ReactElement
   function removeContact(index: number) {
     setContacts((all) => all.filter((_, i) => i !== index));
     setErrors({});
-    requestAnimationFrame(() => document.getElementById(id("add-contact"))?.focus());
+    focusAfterRender(id("add-contact"));
   }
 
   function addContact() {
     const index = contacts.length;
     setContacts((all) => [...all, { name: "", role: "", email: "", phone: "" }]);
-    requestAnimationFrame(() => document.getElementById(id(`contacts.${index}.name`))?.focus());
+    focusAfterRender(id(`contacts.${index}.name`));
   }
 
   return (

@@ -3,14 +3,12 @@
 import { Button, Heading2, Paragraph } from "@utrecht/component-library-react";
 import type { ReactElement } from "react";
 import { useTranslation } from "react-i18next";
-import { TextAreaField, TextField } from "../../forms.tsx";
+import { TextAreaField, TextField, useFocusAfterRender } from "../../forms.tsx";
 import { fieldIds } from "../applicable.ts";
 import type { FormState } from "../formState.ts";
 
 type References = FormState["references"];
 type Subcontractors = FormState["subcontractors"];
-
-const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 export function ReferencesSection(props: {
   references: References;
@@ -19,6 +17,7 @@ export function ReferencesSection(props: {
   onChange(references: References): void;
 }): ReactElement {
   const { t } = useTranslation();
+  const focusLater = useFocusAfterRender();
   const { references, errors } = props;
   const change = (index: number, field: keyof References[number], value: string) =>
     props.onChange(references.map((r, i) => (i === index ? { ...r, [field]: value } : r)));
@@ -103,6 +102,7 @@ export function SubcontractorsSection(props: {
   onChange(subcontractors: Subcontractors): void;
 }): ReactElement {
   const { t } = useTranslation();
+  const focusLater = useFocusAfterRender();
   const { subcontractors, errors } = props;
   const change = (index: number, field: keyof Subcontractors[number], value: string) =>
     props.onChange(subcontractors.map((s, i) => (i === index ? { ...s, [field]: value } : s)));

@@ -61,9 +61,12 @@ export function PublishedRounds(props: {
       props.questions.filter(
         (q) =>
           (category === "" || (q.category ?? NO_CATEGORY) === category) &&
-          matchesAll([q.text, q.answer, q.category, q.subheading, q.documentRef, `vraag ${q.number}`], words),
+          matchesAll(
+            [q.text, q.answer, q.category, q.subheading, q.documentRef, t("qa.question", { number: q.number })],
+            words,
+          ),
       ),
-    [props.questions, words, category],
+    [props.questions, words, category, t],
   );
   const categories = [...new Set(props.questions.map((q) => q.category ?? NO_CATEGORY))];
   const clear = () => {

@@ -3,11 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../demo/load.ts";
 import { multipart, samplePdf, samplePptx, sampleZip } from "../files/testing.ts";
+import { type SmtpCapture, startSmtpCapture } from "../notifications/testing.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 
 const clock = testClock("2026-03-02T09:00:00Z");
 
 let t: TestContext;
+let smtp: SmtpCapture;
 let provider: string;
 let providerOther: string;
 let officer: string;
@@ -16,7 +18,8 @@ let tenderId: string;
 let segmentId: string;
 
 beforeAll(async () => {
-  t = await testContext({ clock });
+  smtp = await startSmtpCapture();
+  t = await testContext({ clock, config: { smtpUrl: smtp.url } });
   await login();
   tenderId = t.demo!.tenderId;
   const [segment] = await t.db.query<{ id: string }>("select id from segments where tender_id = $1 limit 1", [
@@ -24,7 +27,10 @@ beforeAll(async () => {
   ]);
   segmentId = segment!.id;
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await smtp?.close();
+});
 
 async function login() {
   provider = await loginCookie(t.app, DEMO.provider);
@@ -290,6 +296,11 @@ describe("registering", () => {
         place: "Gemeentehuis Winterswijk",
       },
     });
+    // And by e-mail, after the commit, to the provider users of the organisation that registered.
+    const mail = smtp.mails.find((m) => m.body.includes("Gemeentehuis Winterswijk"));
+    expect(mail?.to).toEqual([DEMO.provider]);
+    expect(mail?.body).toContain("Bijeenkomst gewijzigd: Gesprekstafel Jeugd");
+    expect(smtp.mails.filter((m) => m.body.includes("Andere tekst"))).toEqual([]);
     const [last] = await t.db.query<{ after: { organisationsTold: number } }>(
       "select after from audit_log where entity_id = $1 order by seq desc limit 1",
       [id],

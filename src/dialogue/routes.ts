@@ -6,6 +6,8 @@ import { z } from "zod";
 import { contentDisposition, megabytes, SESSION_DOCUMENT_TYPES } from "../files/check.ts";
 import { FileBytes, uploadProblems } from "../files/schemas.ts";
 import { receiveFile, type Sealer, uploadScope } from "../files/upload.ts";
+import { mailAfterCommit } from "../notifications/mail.ts";
+import { providerEmails } from "../notifications/store.ts";
 import { AppError } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { Id, problemResponses } from "../platform/schemas.ts";
@@ -93,6 +95,16 @@ async function receiveCsv(request: FastifyRequest): Promise<{ name: string; text
 export async function dialogueRoutes(app: App, ctx: AppContext) {
   const { db, clock, config } = ctx;
 
+  /** After the commit, the same notice by e-mail to the provider users of the organisations told. */
+  async function mailTold(request: FastifyRequest, regionId: string, told: store.Told): Promise<void> {
+    if (!told.message || !config.smtpUrl) return;
+    const recipients = await providerEmails(db, regionId, told.organisationIds);
+    await mailAfterCommit(config, request.log, recipients, {
+      subject: told.message.title,
+      text: `${told.message.body}\n\nLog in op Zorginkoop voor de details van de bijeenkomst.`,
+    });
+  }
+
   app.get(
     "/api/tenders/:tenderId/sessions",
     {
@@ -158,9 +170,10 @@ export async function dialogueRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const caller = callerOf(request);
-      await db.transaction((tx) =>
+      const told = await db.transaction((tx) =>
         store.updateSession(tx, caller, request.params.sessionId, request.body, clock.now()),
       );
+      await mailTold(request, caller.regionId, told);
       return store.getSession(db, caller, request.params.sessionId, clock.now());
     },
   );
@@ -178,7 +191,8 @@ export async function dialogueRoutes(app: App, ctx: AppContext) {
     },
     async (request) => {
       const caller = callerOf(request);
-      await db.transaction((tx) => store.cancelSession(tx, caller, request.params.sessionId, clock.now()));
+      const told = await db.transaction((tx) => store.cancelSession(tx, caller, request.params.sessionId, clock.now()));
+      await mailTold(request, caller.regionId, told);
       return store.getSession(db, caller, request.params.sessionId, clock.now());
     },
   );

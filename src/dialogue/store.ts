@@ -2,7 +2,7 @@
 // Every change appends its audit entry in the same transaction; a session of another region is
 // "not found". Providers see a session's report, documents, Q&A and statements only once published.
 
-import { notifyOrganisations } from "../notifications/store.ts";
+import { type Message, notifyOrganisations } from "../notifications/store.ts";
 import { type Actor, appendAudit } from "../platform/audit.ts";
 import type { Sql } from "../platform/db.ts";
 import { AppError, notFound } from "../platform/errors.ts";
@@ -321,7 +321,7 @@ export async function updateSession(
   sessionId: string,
   patch: Partial<SessionInput>,
   now: Date,
-): Promise<void> {
+): Promise<Told> {
   const before = inputOf(toSession(await sessionRow(tx, caller, sessionId, true), now));
   const row = await sessionRow(tx, caller, sessionId);
   const after = { ...before, ...patch };
@@ -339,10 +339,10 @@ export async function updateSession(
   const moved = (["onDate", "startsAt", "endsAt", "location", "onlineUrl"] as const).filter(
     (key) => before[key] !== after[key],
   );
-  let told = 0;
+  let told: Told = NOBODY;
   if (moved.length > 0 && !row.cancelled_at) {
     const where = [after.location, after.onlineUrl].filter(Boolean).join(", ");
-    told = await notifyOrganisations(
+    told = await tell(
       tx,
       await registeredOrganisations(tx, sessionId),
       {
@@ -370,9 +370,25 @@ export async function updateSession(
     entityId: sessionId,
     action: "dialogue.session_update",
     before,
-    after: moved.length > 0 ? { ...after, organisationsTold: told } : after,
+    after: moved.length > 0 ? { ...after, organisationsTold: told.organisationIds.length } : after,
     at: now,
   });
+  return told;
+}
+
+/** Who was told what: the organisations, and the message, to mail after the commit. */
+export interface Told {
+  organisationIds: string[];
+  message: Message | null;
+}
+
+const NOBODY: Told = { organisationIds: [], message: null };
+
+/** Notifies the organisations in-app, in the transaction, and says whom, for the e-mail after it. */
+async function tell(tx: Sql, organisationIds: string[], message: Message, now: Date): Promise<Told> {
+  if (organisationIds.length === 0) return NOBODY;
+  await notifyOrganisations(tx, organisationIds, message, now);
+  return { organisationIds, message };
 }
 
 /** The organisations with a registration for the session that they have not cancelled. */
@@ -402,13 +418,13 @@ const dutchDay = (onDate: string) =>
 /** 11 maart 2026 om 13:00. */
 const dutchDateTime = (onDate: string, startsAt: string) => `${dutchDay(onDate)} om ${hhmm(startsAt)}`;
 
-export async function cancelSession(tx: Sql, caller: Caller, sessionId: string, now: Date): Promise<void> {
+export async function cancelSession(tx: Sql, caller: Caller, sessionId: string, now: Date): Promise<Told> {
   const row = await sessionRow(tx, caller, sessionId, true);
   if (row.cancelled_at) {
     throw new AppError("CONFLICT", "the session is already cancelled", { rule: "session_cancelled" });
   }
   await tx.query("update dialogue_sessions set cancelled_at = $2 where id = $1", [sessionId, now]);
-  const told = await notifyOrganisations(
+  const told = await tell(
     tx,
     await registeredOrganisations(tx, sessionId),
     {
@@ -427,9 +443,10 @@ export async function cancelSession(tx: Sql, caller: Caller, sessionId: string, 
     entity: "dialogue_session",
     entityId: sessionId,
     action: "dialogue.session_cancel",
-    after: { cancelledAt: now.toISOString(), organisationsTold: told },
+    after: { cancelledAt: now.toISOString(), organisationsTold: told.organisationIds.length },
     at: now,
   });
+  return told;
 }
 
 /** Today's date and time in the Netherlands, 'YYYY-MM-DD' and 'HH:MM'. */

@@ -1,37 +1,20 @@
 // E-mail through a real SMTP server on a free port: one message per recipient; a server that cannot
 // be reached is reported, never thrown.
 import { createServer } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendMail } from "./mail.ts";
+import { type ReceivedMail, type SmtpCapture, startSmtpCapture } from "./testing.ts";
 
-let smtp: SMTPServer;
-let port: number;
-const received: { from: string; to: string[]; body: string }[] = [];
+let smtp: SmtpCapture;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-          to: session.envelope.rcptTo.map((r) => r.address),
-          body,
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpCapture();
+  received = smtp.mails;
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
-const config = () => ({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: "Zorginkoop <noreply@achterhoek.example>" });
+const config = () => ({ smtpUrl: smtp.url, mailFrom: "Zorginkoop <noreply@achterhoek.example>" });
 
 describe("e-mail next to the in-app notifications", () => {
   it("sends one message per recipient, none seeing the others", async () => {

@@ -1,6 +1,7 @@
 // E-mail next to the in-app notifications, when an SMTP server is configured (ZORGINKOOP_SMTP_URL).
 // Mail is sent after the change has been committed and never undoes it: a failure is reported to the
 // caller, which logs it.
+import type { FastifyBaseLogger } from "fastify";
 import nodemailer from "nodemailer";
 import type { Config } from "../platform/config.ts";
 
@@ -41,4 +42,23 @@ export async function sendMail(
     transport.close();
   }
   return result;
+}
+
+/**
+ * E-mail after the commit of what it announces, from a route: nothing without an SMTP server or
+ * recipients, and a failure is logged, never thrown, so it cannot undo what was committed.
+ */
+export async function mailAfterCommit(
+  config: Pick<Config, "smtpUrl" | "mailFrom">,
+  log: FastifyBaseLogger,
+  recipients: readonly string[],
+  mail: Mail,
+): Promise<void> {
+  if (!config.smtpUrl || recipients.length === 0) return;
+  try {
+    const result = await sendMail(config, recipients, mail);
+    if (result.failed.length > 0) log.warn({ failed: result.failed }, "some e-mails were not sent");
+  } catch (error) {
+    log.warn({ err: error }, "e-mail could not be sent");
+  }
 }

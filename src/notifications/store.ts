@@ -142,3 +142,14 @@ export async function notifyUser(tx: Sql, userId: string, message: Message, at: 
     ],
   );
 }
+
+/** The e-mail addresses of the provider users of these organisations. */
+export async function providerEmails(db: Sql, regionId: string, organisationIds: readonly string[]): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await db.query<{ email: string }>(
+    `select email from users where region_id = $1 and role = 'provider' and not disabled
+        and organisation_id = any($2::uuid[]) order by email`,
+    [regionId, [...organisationIds]],
+  );
+  return rows.map((r) => r.email);
+}

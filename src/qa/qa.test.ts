@@ -2,10 +2,10 @@
 // assignment, drafting with references, four-eyes approval, a private answer, and a round published
 // to every provider at the same moment (in-app and by e-mail), without ever showing the asker.
 import ExcelJS from "exceljs";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../demo/load.ts";
 import { multipart } from "../files/testing.ts";
+import { type ReceivedMail, type SmtpCapture, startSmtpCapture } from "../notifications/testing.ts";
 import { DEMO, loginCookie, type TestContext, testClock, testContext } from "../platform/testing.ts";
 
 const clock = testClock("2021-04-01T08:00:00Z");
@@ -13,8 +13,8 @@ const DEADLINE = "2021-04-01T10:00:00.000Z";
 const CLOSES = "2021-05-01T10:00:00.000Z";
 
 let t: TestContext;
-let smtp: SMTPServer;
-const mails: { to: string[]; body: string }[] = [];
+let smtp: SmtpCapture;
+let mails: ReceivedMail[] = [];
 const cookie: Record<string, string> = {};
 let tenderId: string;
 let lotId: string;
@@ -37,21 +37,9 @@ async function userId(email: string) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, done) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), body });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  t = await testContext({ clock, config: { smtpUrl: `smtp://127.0.0.1:${port}` } });
+  smtp = await startSmtpCapture();
+  mails = smtp.mails;
+  t = await testContext({ clock, config: { smtpUrl: smtp.url } });
   for (const [who, email] of Object.entries(DEMO)) cookie[who] = await loginCookie(t.app, email);
   tenderId = t.demo!.tenderId;
   [{ id: lotId }] = (await t.db.query<{ id: string }>("select id from lots where tender_id = $1 and code = 'jeugd'", [
@@ -60,7 +48,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 describe("asking until the question deadline", () => {

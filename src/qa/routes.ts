@@ -2,8 +2,8 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { uploadScope } from "../files/upload.ts";
-import { sendMail } from "../notifications/mail.ts";
-import { notifyOrganisations, notifyUser } from "../notifications/store.ts";
+import { type Mail, mailAfterCommit } from "../notifications/mail.ts";
+import { notifyOrganisations, notifyUser, providerEmails } from "../notifications/store.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { allows } from "../platform/policy.ts";
@@ -383,7 +383,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
           },
           now,
         );
-        return { question: result.question, emails: await store.providerEmails(tx, user.regionId, [result.privateTo]) };
+        return { question: result.question, emails: await providerEmails(tx, user.regionId, [result.privateTo]) };
       });
       await mail(request, emails, {
         subject: "Uw vraag is beantwoord",
@@ -499,7 +499,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
           );
         }),
       );
-      const emails = await store.providerEmails(db, user.regionId, organisationIds);
+      const emails = await providerEmails(db, user.regionId, organisationIds);
       await mail(request, emails, {
         subject,
         text: `${round.title} (${round.questionCount} vragen en antwoorden) is gepubliceerd in Zorginkoop. Log in om de antwoorden te lezen.`,
@@ -530,13 +530,6 @@ export async function qaRoutes(app: App, ctx: AppContext) {
   );
 
   /** E-mail after the commit: a failure is logged and never undoes what was committed. */
-  async function mail(request: FastifyRequest, recipients: string[], message: { subject: string; text: string }) {
-    if (!config.smtpUrl || recipients.length === 0) return;
-    try {
-      const result = await sendMail(config, recipients, message);
-      if (result.failed.length > 0) request.log.warn({ failed: result.failed }, "some e-mails were not sent");
-    } catch (error) {
-      request.log.warn({ err: error }, "e-mail could not be sent");
-    }
-  }
+  const mail = (request: FastifyRequest, recipients: string[], message: Mail) =>
+    mailAfterCommit(config, request.log, recipients, message);
 }

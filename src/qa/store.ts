@@ -691,17 +691,6 @@ export async function roundQuestions(db: Sql, round: QaRound) {
   return listQuestions(db, round.tenderId, { roundId: round.id, publishedOnly: true });
 }
 
-/** The e-mail addresses of the provider users of these organisations. */
-export async function providerEmails(db: Sql, regionId: string, organisationIds: string[]): Promise<string[]> {
-  if (organisationIds.length === 0) return [];
-  const rows = await db.query<{ email: string }>(
-    `select email from users where region_id = $1 and role = 'provider' and not disabled
-        and organisation_id = any($2::uuid[]) order by email`,
-    [regionId, organisationIds],
-  );
-  return rows.map((r) => r.email);
-}
-
 // The timeline's warnings -------------------------------------------------------------------------
 
 /** The Q&A warnings of a tender's timeline (see warnings.ts), read for `now`. */

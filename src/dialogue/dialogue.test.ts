@@ -1,6 +1,6 @@
 // Dialogue sessions through the API: planning, registering (capacity, deadline, concurrency),
 // attendance, the report with its Q&A, documents and statements, and publishing afterwards.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadDemo } from "../demo/load.ts";
 import { multipart, samplePdf, samplePptx, sampleZip } from "../files/testing.ts";
 import { type SmtpCapture, startSmtpCapture } from "../notifications/testing.ts";
@@ -297,9 +297,14 @@ describe("registering", () => {
       },
     });
     // And by e-mail, after the commit, to the provider users of the organisation that registered.
-    const mail = smtp.mails.find((m) => m.body.includes("Gemeentehuis Winterswijk"));
-    expect(mail?.to).toEqual([DEMO.provider]);
-    expect(mail?.body).toContain("Bijeenkomst gewijzigd: Gesprekstafel Jeugd");
+    // The e-mail goes out in the background after the answer: wait for it.
+    const mail = await vi.waitFor(() => {
+      const found = smtp.mails.find((m) => m.body.includes("Gemeentehuis Winterswijk"));
+      if (!found) throw new Error("no e-mail yet");
+      return found;
+    });
+    expect(mail.to).toEqual([DEMO.provider]);
+    expect(mail.body).toContain("Bijeenkomst gewijzigd: Gesprekstafel Jeugd");
     expect(smtp.mails.filter((m) => m.body.includes("Andere tekst"))).toEqual([]);
     const [last] = await t.db.query<{ after: { organisationsTold: number } }>(
       "select after from audit_log where entity_id = $1 order by seq desc limit 1",

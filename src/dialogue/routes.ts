@@ -6,7 +6,7 @@ import { z } from "zod";
 import { contentDisposition, megabytes, SESSION_DOCUMENT_TYPES } from "../files/check.ts";
 import { FileBytes, uploadProblems } from "../files/schemas.ts";
 import { receiveFile, type Sealer, uploadScope } from "../files/upload.ts";
-import { mailAfterCommit } from "../notifications/mail.ts";
+import { mailSender } from "../notifications/mail.ts";
 import { providerEmails } from "../notifications/store.ts";
 import { AppError } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
@@ -94,12 +94,14 @@ async function receiveCsv(request: FastifyRequest): Promise<{ name: string; text
 
 export async function dialogueRoutes(app: App, ctx: AppContext) {
   const { db, clock, config } = ctx;
+  const mailer = mailSender(config);
+  app.addHook("onClose", () => mailer.idle());
 
-  /** After the commit, the same notice by e-mail to the provider users of the organisations told. */
+  /** After the commit, the same notice by e-mail (in the background) to the provider users of those told. */
   async function mailTold(request: FastifyRequest, regionId: string, told: store.Told): Promise<void> {
     if (!told.message || !config.smtpUrl) return;
     const recipients = await providerEmails(db, regionId, told.organisationIds);
-    await mailAfterCommit(config, request.log, recipients, {
+    mailer.send(request.log, recipients, {
       subject: told.message.title,
       text: `${told.message.body}\n\nLog in op Zorginkoop voor de details van de bijeenkomst.`,
     });

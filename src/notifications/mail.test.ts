@@ -1,8 +1,9 @@
 // E-mail through a real SMTP server on a free port: one message per recipient; a server that cannot
 // be reached is reported, never thrown.
 import { createServer } from "node:net";
+import type { FastifyBaseLogger } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendMail } from "./mail.ts";
+import { mailSender, sendMail } from "./mail.ts";
 import { type ReceivedMail, type SmtpCapture, startSmtpCapture } from "./testing.ts";
 
 let smtp: SmtpCapture;
@@ -13,6 +14,15 @@ beforeAll(async () => {
   received = smtp.mails;
 });
 afterAll(() => smtp.close());
+
+/** A port that was free a moment ago: nothing listens there. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const p = (probe.address() as { port: number }).port;
+      probe.close(() => resolve(p));
+    });
+  });
 
 const config = () => ({ smtpUrl: smtp.url, mailFrom: "Zorginkoop <noreply@achterhoek.example>" });
 
@@ -43,18 +53,31 @@ describe("e-mail next to the in-app notifications", () => {
   });
 
   it("reports a server that cannot be reached instead of throwing", async () => {
-    // A port that was free a moment ago: nothing listens there.
-    const free = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const p = (probe.address() as { port: number }).port;
-        probe.close(() => resolve(p));
-      });
-    });
+    const free = await freePort();
     const result = await sendMail({ ...config(), smtpUrl: `smtp://127.0.0.1:${free}` }, ["a@b.example"], {
       subject: "s",
       text: "t",
     });
     expect(result.sent).toBe(0);
     expect(result.failed).toEqual([{ to: "a@b.example", error: expect.any(String) }]);
+  });
+
+  it("sends after the caller has moved on, logs a failure instead of throwing, and says when all is out", async () => {
+    const warnings: unknown[] = [];
+    const log = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as FastifyBaseLogger;
+    const sender = mailSender(config());
+    const before = received.length;
+    sender.send(log, ["c@zorgpartners.example", "d@jeugdhulp-oost.example"], { subject: "Achteraf", text: "t" });
+    // send returned before a word was said to the SMTP server.
+    expect(received.length).toBe(before);
+    await sender.idle();
+    expect(received.slice(before).map((m) => m.to)).toEqual([["c@zorgpartners.example"], ["d@jeugdhulp-oost.example"]]);
+
+    const free = await freePort();
+    const broken = mailSender({ ...config(), smtpUrl: `smtp://127.0.0.1:${free}` });
+    broken.send(log, ["e@b.example"], { subject: "s", text: "t" });
+    await broken.idle();
+    expect(warnings).toHaveLength(1);
+    expect(JSON.stringify(warnings[0])).toContain("e@b.example");
   });
 });

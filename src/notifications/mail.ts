@@ -45,20 +45,33 @@ export async function sendMail(
 }
 
 /**
- * E-mail after the commit of what it announces, from a route: nothing without an SMTP server or
- * recipients, and a failure is logged, never thrown, so it cannot undo what was committed.
+ * E-mail after the commit of what it announces, sent in the background: a round goes to every
+ * provider user of the region, hundreds of mails one by one, and the officer who published it should
+ * not wait for them. Nothing without an SMTP server or recipients; a failure is logged, never thrown,
+ * so it cannot undo what was committed. The app waits for mails under way when it closes.
  */
-export async function mailAfterCommit(
-  config: Pick<Config, "smtpUrl" | "mailFrom">,
-  log: FastifyBaseLogger,
-  recipients: readonly string[],
-  mail: Mail,
-): Promise<void> {
-  if (!config.smtpUrl || recipients.length === 0) return;
-  try {
-    const result = await sendMail(config, recipients, mail);
-    if (result.failed.length > 0) log.warn({ failed: result.failed }, "some e-mails were not sent");
-  } catch (error) {
-    log.warn({ err: error }, "e-mail could not be sent");
-  }
+export interface MailSender {
+  send(log: FastifyBaseLogger, recipients: readonly string[], mail: Mail): void;
+  /** Resolves when every mail handed to `send` so far has been sent or has failed. */
+  idle(): Promise<void>;
+}
+
+export function mailSender(config: Pick<Config, "smtpUrl" | "mailFrom">): MailSender {
+  const underWay = new Set<Promise<void>>();
+  return {
+    send(log, recipients, mail) {
+      if (!config.smtpUrl || recipients.length === 0) return;
+      const sending: Promise<void> = sendMail(config, recipients, mail).then(
+        (result) => {
+          if (result.failed.length > 0) log.warn({ failed: result.failed }, "some e-mails were not sent");
+        },
+        (error: unknown) => log.warn({ err: error }, "e-mail could not be sent"),
+      );
+      underWay.add(sending);
+      void sending.finally(() => underWay.delete(sending));
+    },
+    async idle() {
+      while (underWay.size > 0) await Promise.allSettled([...underWay]);
+    },
+  };
 }

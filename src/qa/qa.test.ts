@@ -2,7 +2,7 @@
 // assignment, drafting with references, four-eyes approval, a private answer, and a round published
 // to every provider at the same moment (in-app and by e-mail), without ever showing the asker.
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadDemo } from "../demo/load.ts";
 import { multipart } from "../files/testing.ts";
 import { type ReceivedMail, type SmtpCapture, startSmtpCapture } from "../notifications/testing.ts";
@@ -384,8 +384,10 @@ describe("rounds: published to every provider at the same moment", () => {
       title: "NvI 1 gepubliceerd – Inkoop 2022",
       params: { round: "NvI 1", tender: "Inkoop 2022", count: 2 },
     });
-    const recipients = mails.flatMap((m) => m.to);
-    expect(recipients).toEqual(expect.arrayContaining([DEMO.provider, DEMO.provider_other]));
+    // The e-mails go out in the background after the answer: wait for them.
+    await vi.waitFor(() =>
+      expect(mails.flatMap((m) => m.to)).toEqual(expect.arrayContaining([DEMO.provider, DEMO.provider_other])),
+    );
     expect(mails.find((m) => m.to.includes(DEMO.provider_other))?.body).toContain("NvI 1");
 
     const again = await call("procurement_officer", "POST", `/api/qa/rounds/${roundId}/publish`);

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { uploadScope } from "../files/upload.ts";
-import { type Mail, mailAfterCommit } from "../notifications/mail.ts";
+import { type Mail, mailSender } from "../notifications/mail.ts";
 import { notifyOrganisations, notifyUser, providerEmails } from "../notifications/store.ts";
 import { AppError, notFound } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
@@ -38,6 +38,8 @@ const BULK_MAX_BYTES = 5 * 1024 * 1024;
 
 export async function qaRoutes(app: App, ctx: AppContext) {
   const { db, clock, config } = ctx;
+  const mailer = mailSender(config);
+  app.addHook("onClose", () => mailer.idle());
   const caller = (request: FastifyRequest): store.Caller => userOf(request);
   const isStaff = (request: FastifyRequest) => allows(caller(request).role, "qa:work");
   const isOfficer = (request: FastifyRequest) => allows(caller(request).role, "qa:approve");
@@ -385,7 +387,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
         );
         return { question: result.question, emails: await providerEmails(tx, user.regionId, [result.privateTo]) };
       });
-      await mail(request, emails, {
+      mail(request, emails, {
         subject: "Uw vraag is beantwoord",
         text: "Uw vraag in Zorginkoop is beantwoord. Log in om het antwoord te lezen.",
       });
@@ -500,7 +502,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
         }),
       );
       const emails = await providerEmails(db, user.regionId, organisationIds);
-      await mail(request, emails, {
+      mail(request, emails, {
         subject,
         text: `${round.title} (${round.questionCount} vragen en antwoorden) is gepubliceerd in Zorginkoop. Log in om de antwoorden te lezen.`,
       });
@@ -529,7 +531,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
     },
   );
 
-  /** E-mail after the commit: a failure is logged and never undoes what was committed. */
+  /** E-mail after the commit, in the background: a failure is logged and never undoes what was committed. */
   const mail = (request: FastifyRequest, recipients: string[], message: Mail) =>
-    mailAfterCommit(config, request.log, recipients, message);
+    mailer.send(request.log, recipients, message);
 }

@@ -1,7 +1,8 @@
 // Publication fixes what a tender asks: its minimum requirements, selection criteria, each segment's
-// threshold and scale, and the bidding settings. After it they change only together with a published
-// Q&A round (Nota van Inlichtingen), which comes with the Q&A feature: this is the one place that
-// feature relaxes, by letting a change through when it belongs to such a round.
+// threshold and scale, and the bidding settings. In procurement they change after it only when a
+// published Nota van Inlichtingen announces the change. Zorginkoop publishes those rounds, but does
+// not yet tie a change to one (which round announced it, and what it means for bids already under
+// way), so every change after publication is refused here; this is the one place to relax when it does.
 import type { Sql } from "../platform/db.ts";
 import { AppError } from "../platform/errors.ts";
 
@@ -20,7 +21,7 @@ export async function assertMayChange(tx: Sql, tenderId: string, subject: string
   if (row?.published_at) {
     throw new AppError(
       "CONFLICT",
-      `${subject} cannot change after publication: changes after publication go with a published Nota van Inlichtingen round, which comes with the Q&A feature`,
+      `${subject} cannot change after publication: such a change is announced in a Nota van Inlichtingen, and Zorginkoop does not yet apply changes after publication`,
       { rule: PUBLISHED_RULE },
     );
   }

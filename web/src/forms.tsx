@@ -264,6 +264,11 @@ export interface FormActionOptions<F extends string> {
   duplicate?: { field: F; message: string };
   /** Checks the input in the browser first: what it finds is shown at the fields and nothing is sent. */
   check?(): Partial<Record<F, string>>;
+  /**
+   * The id of a field's input. Given, the focus moves to the first field in error (in the order of
+   * `fields`) whenever errors are shown, so that keyboard and screen-reader users land on them.
+   */
+  idOf?(field: F): string;
   /** The browser's check found errors (most forms move the focus to the first). */
   onInvalid?(errors: Partial<Record<F, string>>): void;
   /** The server refused; may change the refusal before it is shown (a rule's own message) or move the focus. */
@@ -291,6 +296,10 @@ export function useFormAction<F extends string>(
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const focusFirst = (found: Partial<Record<F, string>>) => {
+    const field = fields.find((f) => found[f]);
+    if (field && options.idOf) document.getElementById(options.idOf(field))?.focus();
+  };
   const run = (action: () => Promise<void>) => async (event?: FormEvent) => {
     event?.preventDefault();
     setFormError(null);
@@ -298,6 +307,7 @@ export function useFormAction<F extends string>(
     setErrors(found);
     if (Object.keys(found).length > 0) {
       options.onInvalid?.(found);
+      focusFirst(found);
       return;
     }
     setBusy(true);
@@ -308,6 +318,7 @@ export function useFormAction<F extends string>(
       options.onRefused?.(refusal, error);
       setErrors(refusal.errors);
       setFormError(refusal.formError);
+      focusFirst(refusal.errors);
     } finally {
       setBusy(false);
     }

@@ -259,6 +259,7 @@ export function serverRefusal<F extends string>(
   return { errors, formError: t("validation.server", { detail }) };
 }
 
+/** What a form adds to useFormAction's submit: all optional, each for what only some forms do. */
 export interface FormActionOptions<F extends string> {
   /** Where a DUPLICATE refusal that names no field is shown, and what it says (see serverRefusal). */
   duplicate?: { field: F; message: string };
@@ -269,9 +270,9 @@ export interface FormActionOptions<F extends string> {
    * `fields`) whenever errors are shown, so that keyboard and screen-reader users land on them.
    */
   idOf?(field: F): string;
-  /** The browser's check found errors (most forms move the focus to the first). */
+  /** The browser's check found errors: for a focus idOf cannot give (after the check only, or not on an input). */
   onInvalid?(errors: Partial<Record<F, string>>): void;
-  /** The server refused; may change the refusal before it is shown (a rule's own message) or move the focus. */
+  /** The server refused: may change the refusal before it is shown (a rule's own message) or move the focus. */
   onRefused?(refusal: Refusal<F>, error: unknown): void;
 }
 

@@ -291,7 +291,8 @@ export interface FormAction<F extends string> extends Refusal<F> {
 /** The state of a form that sends to the server: busy while sending, the refusal mapped to its fields or to the form. */
 export function useFormAction<F extends string>(
   fields: readonly F[],
-  options: FormActionOptions<F> = {},
+  // The fields alone say what F is: a check that knows fewer of them is no narrower form.
+  options: FormActionOptions<NoInfer<F>> = {},
 ): FormAction<F> {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<Partial<Record<F, string>>>({});

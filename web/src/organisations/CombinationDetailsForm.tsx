@@ -5,10 +5,9 @@ import { type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 import { COMBINATION_FORMS, type Combination, type CombinationForm, organisationsApi } from "./api.ts";
-import { kvkError } from "./checks.ts";
+import { combinationErrors } from "./checks.ts";
 
 const FIELDS = ["name", "legalForm", "kvkNumber", "leadMemberId"] as const;
-type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
 const id = (field: string) => `combination-${field}`;
 
 export function CombinationDetailsForm(props: {
@@ -29,13 +28,7 @@ export function CombinationDetailsForm(props: {
   }, []);
 
   const { busy, errors, formError, run } = useFormAction(FIELDS, {
-    check() {
-      const found: Errors = {};
-      if (!name.trim()) found.name = t("validation.required");
-      const kvk = kvkNumber.trim() ? kvkError(kvkNumber.trim(), t) : null;
-      if (kvk) found.kvkNumber = kvk;
-      return found;
-    },
+    check: () => combinationErrors({ name, legalForm, kvkNumber }, t),
     idOf: id,
     duplicate: { field: "kvkNumber", message: t("register.duplicate") },
   });

@@ -26,7 +26,7 @@ import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { COMBINATION_FORMS, type CombinationForm, type MyOrganisation, organisationsApi } from "./api.ts";
-import { kvkError } from "./checks.ts";
+import { combinationErrors } from "./checks.ts";
 import { OrganisationForm } from "./OrganisationForm.tsx";
 
 export function OrganisationPage(): ReactElement {
@@ -105,7 +105,6 @@ function Combinations({ organisation }: { organisation: MyOrganisation }): React
 }
 
 const COMBINATION_FIELDS = ["name", "legalForm", "kvkNumber"] as const;
-type CombinationErrors = Partial<Record<(typeof COMBINATION_FIELDS)[number], string>>;
 
 function NewCombination(): ReactElement {
   const { t } = useTranslation();
@@ -115,14 +114,7 @@ function NewCombination(): ReactElement {
   const [kvkNumber, setKvkNumber] = useState("");
   const id = (field: string) => `new-combination-${field}`;
   const { busy, errors, formError, run } = useFormAction(COMBINATION_FIELDS, {
-    check() {
-      const found: CombinationErrors = {};
-      if (!name.trim()) found.name = t("validation.required");
-      if (!legalForm) found.legalForm = t("validation.choose");
-      const kvk = kvkNumber.trim() ? kvkError(kvkNumber.trim(), t) : null;
-      if (kvk) found.kvkNumber = kvk;
-      return found;
-    },
+    check: () => combinationErrors({ name, legalForm, kvkNumber }, t),
     idOf: id,
     duplicate: { field: "kvkNumber", message: t("register.duplicate") },
   });

@@ -66,7 +66,7 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
     const body: NewUser = {
       name: name.trim(),
       email: email.trim(),
-      // check() has refused an empty one.
+      // The check has refused an empty one.
       role: role as Role,
       ...(password ? { password } : {}),
       ...(role === "provider" ? { organisationId } : {}),

@@ -34,7 +34,7 @@ export function ExtensionForm(props: {
   });
 
   const submit = run(async () => {
-    // check() has refused a missing or unreadable time.
+    // The check has refused a missing or unreadable time.
     const at = instant as string;
     await biddingApi.extend(props.tenderId, at, reason.trim());
     setReason("");

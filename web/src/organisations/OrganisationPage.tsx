@@ -122,7 +122,7 @@ function NewCombination(): ReactElement {
   const submit = run(async () => {
     const combination = await organisationsApi.createCombination({
       name: name.trim(),
-      // check() has refused an empty one.
+      // The check has refused an empty one.
       legalForm: legalForm as CombinationForm,
       ...(kvkNumber.trim() ? { kvkNumber: kvkNumber.trim() } : {}),
     });

@@ -12,7 +12,8 @@ import {
   Textarea,
   Textbox,
 } from "@utrecht/component-library-react";
-import { type ReactElement, useEffect, useState } from "react";
+import { type Dispatch, type FormEvent, type ReactElement, type SetStateAction, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "./api.ts";
 
 interface FieldProps {
@@ -225,6 +226,12 @@ export function FormError({ message }: { message: string | null }): ReactElement
   ) : null;
 }
 
+/** Why a form was not accepted: messages at its fields, or one for the whole form. */
+export interface Refusal<F extends string> {
+  errors: Partial<Record<F, string>>;
+  formError: string | null;
+}
+
 /**
  * The server's refusal as messages at the form's own fields (a duplicate at the field named for it),
  * or, when none of them applies, one message for the whole form.
@@ -234,7 +241,7 @@ export function serverRefusal<F extends string>(
   fields: readonly F[],
   t: (key: string, options?: { detail: string }) => string,
   duplicate?: { field: F; message: string },
-): { errors: Partial<Record<F, string>>; formError: string | null } {
+): Refusal<F> {
   const errors: Partial<Record<F, string>> = {};
   if (error instanceof ApiError) {
     for (const [path, message] of Object.entries(error.fieldErrors())) {
@@ -250,6 +257,75 @@ export function serverRefusal<F extends string>(
   if (rule && RULES.includes(rule as Rule)) return { errors, formError: t(`rules.${rule}`) };
   const detail = error instanceof Error ? error.message : String(error);
   return { errors, formError: t("validation.server", { detail }) };
+}
+
+/** What a form adds to useFormAction's submit: all optional, each for what only some forms do. */
+export interface FormActionOptions<F extends string> {
+  /** Where a DUPLICATE refusal that names no field is shown, and what it says (see serverRefusal). */
+  duplicate?: { field: F; message: string };
+  /** Checks the input in the browser first: what it finds is shown at the fields and nothing is sent. */
+  check?(): Partial<Record<F, string>>;
+  /**
+   * The id of a field's input. Given, the focus moves to the first field in error (in the order of
+   * `fields`) whenever errors are shown, so that keyboard and screen-reader users land on them.
+   */
+  idOf?(field: F): string;
+  /** The browser's check found errors: for a focus idOf cannot give (after the check only, or not on an input). */
+  onInvalid?(errors: Partial<Record<F, string>>): void;
+  /** The server refused: may change the refusal before it is shown (a rule's own message) or move the focus. */
+  onRefused?(refusal: Refusal<F>, error: unknown): void;
+}
+
+export interface FormAction<F extends string> extends Refusal<F> {
+  /** Sending: the form's button is disabled meanwhile. */
+  busy: boolean;
+  setErrors: Dispatch<SetStateAction<Partial<Record<F, string>>>>;
+  setFormError: Dispatch<SetStateAction<string | null>>;
+  /**
+   * The submit handler for `action`, the form's own work: it clears the errors shown, runs the
+   * check, sends and shows a refusal at the fields or above the form.
+   */
+  run(action: () => Promise<void>): (event?: FormEvent) => Promise<void>;
+}
+
+/** The state of a form that sends to the server: busy while sending, the refusal mapped to its fields or to the form. */
+export function useFormAction<F extends string>(
+  fields: readonly F[],
+  // The fields alone say what F is: a check that knows fewer of them is no narrower form.
+  options: FormActionOptions<NoInfer<F>> = {},
+): FormAction<F> {
+  const { t } = useTranslation();
+  const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const focusFirst = (found: Partial<Record<F, string>>) => {
+    const field = fields.find((f) => found[f]);
+    if (field && options.idOf) document.getElementById(options.idOf(field))?.focus();
+  };
+  const run = (action: () => Promise<void>) => async (event?: FormEvent) => {
+    event?.preventDefault();
+    setFormError(null);
+    const found: Partial<Record<F, string>> = options.check?.() ?? {};
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      options.onInvalid?.(found);
+      focusFirst(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      await action();
+    } catch (error) {
+      const refusal = serverRefusal(error, fields, t, options.duplicate);
+      options.onRefused?.(refusal, error);
+      setErrors(refusal.errors);
+      setFormError(refusal.formError);
+      focusFirst(refusal.errors);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, errors, formError, setErrors, setFormError, run };
 }
 
 /** The form's field a server path belongs to: the longest field that is the path or a parent of it. */

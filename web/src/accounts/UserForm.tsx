@@ -1,11 +1,11 @@
 // Adding a user. The fields follow the role: an organisation for a provider, a municipality for a
 // municipality viewer, segments for an assessor.
 import { Button, Checkbox, FormFieldErrorMessage } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../src/platform/policy.ts";
 import { api, type Municipality, type NewUser, type Organisation, type Role, type Tender, type User } from "../api.ts";
-import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 
 interface Props {
   organisations: Organisation[];
@@ -29,9 +29,6 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
   const [organisationId, setOrganisationId] = useState("");
   const [municipalityId, setMunicipalityId] = useState("");
   const [segmentIds, setSegmentIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = (field: string) => `new-user-${field}`;
 
   function check(): Errors {
@@ -58,44 +55,34 @@ export function UserForm({ organisations, municipalities, tenders, onAdded }: Pr
     target?.focus();
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !role) return focusFirst(found);
+  const { busy, errors, formError, setErrors, run } = useFormAction(FIELDS, {
+    check,
+    onInvalid: focusFirst,
+    onRefused: (refusal) => focusFirst(refusal.errors),
+    duplicate: { field: "email", message: t("validation.emailTaken", { email: email.trim() }) },
+  });
+
+  const submit = run(async () => {
     const body: NewUser = {
       name: name.trim(),
       email: email.trim(),
-      role,
+      // The check has refused an empty one.
+      role: role as Role,
       ...(password ? { password } : {}),
       ...(role === "provider" ? { organisationId } : {}),
       ...(role === "municipality_viewer" ? { municipalityId } : {}),
       ...(role === "assessor" ? { segmentIds } : {}),
     };
-    setBusy(true);
-    try {
-      const user = await api.addUser(body);
-      setName("");
-      setEmail("");
-      setRole("");
-      setPassword("");
-      setOrganisationId("");
-      setMunicipalityId("");
-      setSegmentIds([]);
-      onAdded(user);
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t, {
-        field: "email",
-        message: t("validation.emailTaken", { email: email.trim() }),
-      });
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      focusFirst(refusal.errors);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const user = await api.addUser(body);
+    setName("");
+    setEmail("");
+    setRole("");
+    setPassword("");
+    setOrganisationId("");
+    setMunicipalityId("");
+    setSegmentIds([]);
+    onAdded(user);
+  });
 
   return (
     <form noValidate onSubmit={submit} className="zk-form zk-panel" aria-labelledby="add-user-heading">

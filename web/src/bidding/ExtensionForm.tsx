@@ -1,10 +1,10 @@
 // Extending the closing time (after an outage, say): the new time in Amsterdam time and the reason,
 // which is recorded; every registered provider is told at the same moment.
 import { Button, Heading3, Paragraph } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { amsterdamToIso, formatMoment, isoToAmsterdam } from "../dates.ts";
-import { FormError, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, TextAreaField, TextField, useFormAction } from "../forms.tsx";
 import { biddingApi } from "./api.ts";
 
 const FIELDS = ["closesAt", "reason"] as const;
@@ -18,37 +18,28 @@ export function ExtensionForm(props: {
   const { t, i18n } = useTranslation();
   const [closesAt, setClosesAt] = useState(() => isoToAmsterdam(props.closesAt));
   const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const instant = amsterdamToIso(closesAt);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found: Errors = {};
-    if (!instant) found.closesAt = t("validation.dateTime");
-    else if (Date.parse(instant) <= Date.parse(props.closesAt)) found.closesAt = t("registrations.laterOnly");
-    if (!reason.trim()) found.reason = t("validation.required");
-    setErrors(found);
-    const first = FIELDS.find((f) => found[f]);
-    if (first || !instant) {
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check() {
+      const found: Errors = {};
+      if (!instant) found.closesAt = t("validation.dateTime");
+      else if (Date.parse(instant) <= Date.parse(props.closesAt)) found.closesAt = t("registrations.laterOnly");
+      if (!reason.trim()) found.reason = t("validation.required");
+      return found;
+    },
+    onInvalid(found) {
+      const first = FIELDS.find((f) => found[f]);
       if (first) document.getElementById(`extend-${first}`)?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await biddingApi.extend(props.tenderId, instant, reason.trim());
-      setReason("");
-      await props.onExtended(t("registrations.extended", { time: formatMoment(instant, i18n.language) }));
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+
+  const submit = run(async () => {
+    // The check has refused a missing or unreadable time.
+    const at = instant as string;
+    await biddingApi.extend(props.tenderId, at, reason.trim());
+    setReason("");
+    await props.onExtended(t("registrations.extended", { time: formatMoment(at, i18n.language) }));
+  });
 
   return (
     <form noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby="extend-heading">

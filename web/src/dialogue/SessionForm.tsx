@@ -2,11 +2,11 @@
 // the session when it is changed (a room that moves, a time that shifts). The server tells those
 // registered when the moment or the place changes.
 import { Button, Heading2 } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Tender } from "../api.ts";
 import { amsterdamToIso, isoToAmsterdam } from "../dates.ts";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextAreaField, TextField, useFormAction } from "../forms.tsx";
 import { dialogueApi, type Session, type SessionInput } from "./api.ts";
 
 const KINDS = ["gesprekstafel", "workshop", "kennissessie", "webinar", "marktconsultatie"] as const;
@@ -82,9 +82,7 @@ export function SessionForm(props: {
   const { session } = props;
   const prefix = session ? "edit" : "plan";
   const [values, setValues] = useState<Values>(() => (session ? valuesOf(session) : EMPTY));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, formError, run } = useFormAction(FIELDS);
   const field = (name: Field) => ({
     id: `${prefix}-${name}`,
     value: values[name],
@@ -93,28 +91,16 @@ export function SessionForm(props: {
   });
   const segments = props.tender.lots.flatMap((lot) => lot.segments.map((s) => ({ value: s.id, label: s.name })));
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      if (session) {
-        await dialogueApi.update(session.id, inputOf(values));
-        await props.onSaved(t("dialogue.edit.saved"));
-      } else {
-        await dialogueApi.create(props.tender.id, inputOf(values));
-        setValues(EMPTY);
-        await props.onSaved(t("dialogue.plan.saved"));
-      }
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
+  const submit = run(async () => {
+    if (session) {
+      await dialogueApi.update(session.id, inputOf(values));
+      await props.onSaved(t("dialogue.edit.saved"));
+    } else {
+      await dialogueApi.create(props.tender.id, inputOf(values));
+      setValues(EMPTY);
+      await props.onSaved(t("dialogue.plan.saved"));
     }
-  };
+  });
 
   const heading = `${prefix}-heading`;
   return (

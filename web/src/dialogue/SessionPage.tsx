@@ -21,7 +21,7 @@ import { useParams } from "react-router";
 import { allows } from "../../../src/platform/policy.ts";
 import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextAreaField, TextField, useFormAction } from "../forms.tsx";
 import { useMe } from "../session.tsx";
 import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
@@ -356,29 +356,18 @@ function OfficerPanels(props: {
   );
 }
 
+const REPORT_FIELDS = ["report", "questions"] as const;
+
 function ReportForm(props: { session: SessionDetail; onChanged(message: string): Promise<void> }): ReactElement {
   const { t } = useTranslation();
   const { session } = props;
   const [report, setReport] = useState(session.report ?? "");
   const [questions, setQuestions] = useState(session.questions.map((q) => `${q.question}\n${q.answer}`).join("\n\n"));
-  const [errors, setErrors] = useState<Partial<Record<"report" | "questions", string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setFormError(null);
-    try {
-      await dialogueApi.saveReport(session.id, report, parseQuestions(questions));
-      await props.onChanged(t("dialogue.officer.reportSaved"));
-    } catch (error) {
-      const refusal = serverRefusal(error, ["report", "questions"] as const, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, errors, formError, run } = useFormAction(REPORT_FIELDS);
+  const submit = run(async () => {
+    await dialogueApi.saveReport(session.id, report, parseQuestions(questions));
+    await props.onChanged(t("dialogue.officer.reportSaved"));
+  });
   return (
     <form noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby="report-form-heading">
       <Heading2 id="report-form-heading">{t("dialogue.officer.reportTitle")}</Heading2>
@@ -506,9 +495,7 @@ function StatementForm(props: {
   const { statement } = props;
   const prefix = statement ? `statement-${statement.id}` : "statement";
   const [values, setValues] = useState(() => (statement ? statementValues(statement) : EMPTY_STATEMENT));
-  const [errors, setErrors] = useState<Partial<Record<StatementField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, formError, run } = useFormAction(STATEMENT_FIELDS);
   const field = (name: StatementField) => ({
     id: `${prefix}-${name}`,
     value: values[name],
@@ -516,44 +503,32 @@ function StatementForm(props: {
     onChange: (value: string) => setValues((v) => ({ ...v, [name]: value })),
   });
   const num = (text: string) => (text.trim() === "" ? null : Number(text.replace(",", ".")));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      const counts = values.scaleCounts.trim()
-        ? values.scaleCounts
-            .split(/[;,\s]+/)
-            .filter(Boolean)
-            .map(Number)
-        : null;
-      const input: StatementInput =
-        values.kind === "agree"
-          ? { text: values.text, kind: "agree", agree: num(values.agree), disagree: num(values.disagree) }
-          : {
-              text: values.text,
-              kind: "scale",
-              scaleCounts: counts,
-              scaleAverage: num(values.scaleAverage),
-              scaleCount: num(values.scaleCount),
-            };
-      if (statement) {
-        await dialogueApi.updateStatement(statement.id, input);
-        await props.onChanged(t("dialogue.officer.statementChanged"));
-      } else {
-        await dialogueApi.addStatement(props.session.id, input);
-        setValues(EMPTY_STATEMENT);
-        await props.onChanged(t("dialogue.officer.statementAdded"));
-      }
-    } catch (error) {
-      const refusal = serverRefusal(error, STATEMENT_FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
+  const submit = run(async () => {
+    const counts = values.scaleCounts.trim()
+      ? values.scaleCounts
+          .split(/[;,\s]+/)
+          .filter(Boolean)
+          .map(Number)
+      : null;
+    const input: StatementInput =
+      values.kind === "agree"
+        ? { text: values.text, kind: "agree", agree: num(values.agree), disagree: num(values.disagree) }
+        : {
+            text: values.text,
+            kind: "scale",
+            scaleCounts: counts,
+            scaleAverage: num(values.scaleAverage),
+            scaleCount: num(values.scaleCount),
+          };
+    if (statement) {
+      await dialogueApi.updateStatement(statement.id, input);
+      await props.onChanged(t("dialogue.officer.statementChanged"));
+    } else {
+      await dialogueApi.addStatement(props.session.id, input);
+      setValues(EMPTY_STATEMENT);
+      await props.onChanged(t("dialogue.officer.statementAdded"));
     }
-  };
+  });
   return (
     <form noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby={`${prefix}-heading`}>
       {statement ? (

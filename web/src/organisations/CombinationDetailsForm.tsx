@@ -1,14 +1,13 @@
 // The combination's own details, changed by its lead member: name, legal form, KvK number (a
 // coöperatie i.o. gets one once it is registered) and which member leads it (penvoerder).
 import { Button, ButtonGroup, Heading3 } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
+import { type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 import { COMBINATION_FORMS, type Combination, type CombinationForm, organisationsApi } from "./api.ts";
-import { kvkError } from "./checks.ts";
+import { combinationErrors } from "./checks.ts";
 
 const FIELDS = ["name", "legalForm", "kvkNumber", "leadMemberId"] as const;
-type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
 const id = (field: string) => `combination-${field}`;
 
 export function CombinationDetailsForm(props: {
@@ -22,47 +21,27 @@ export function CombinationDetailsForm(props: {
   const [legalForm, setLegalForm] = useState<CombinationForm>(combination.legalForm);
   const [kvkNumber, setKvkNumber] = useState(combination.kvkNumber ?? "");
   const [leadMemberId, setLeadMemberId] = useState(combination.leadMemberId);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
     form.current?.querySelector<HTMLInputElement>("input")?.focus();
   }, []);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found: Errors = {};
-    if (!name.trim()) found.name = t("validation.required");
-    const kvk = kvkNumber.trim() ? kvkError(kvkNumber.trim(), t) : null;
-    if (kvk) found.kvkNumber = kvk;
-    setErrors(found);
-    const first = FIELDS.find((f) => found[f]);
-    if (first) {
-      document.getElementById(id(first))?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      await organisationsApi.changeCombination(combination.id, {
-        name: name.trim(),
-        legalForm,
-        kvkNumber: kvkNumber.trim() || null,
-        ...(leadMemberId !== combination.leadMemberId ? { leadMemberId } : {}),
-      });
-      await props.onSaved();
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t, { field: "kvkNumber", message: t("register.duplicate") });
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      const field = FIELDS.find((f) => refusal.errors[f]);
-      if (field) document.getElementById(id(field))?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check: () => combinationErrors({ name, legalForm, kvkNumber }, t),
+    idOf: id,
+    duplicate: { field: "kvkNumber", message: t("register.duplicate") },
+  });
+
+  const submit = run(async () => {
+    await organisationsApi.changeCombination(combination.id, {
+      name: name.trim(),
+      legalForm,
+      kvkNumber: kvkNumber.trim() || null,
+      ...(leadMemberId !== combination.leadMemberId ? { leadMemberId } : {}),
+    });
+    await props.onSaved();
+  });
 
   return (
     <form

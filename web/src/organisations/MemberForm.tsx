@@ -2,9 +2,9 @@
 // used, otherwise one is created without users) or changing a member's qualifications and
 // responsibilities.
 import { Button, ButtonGroup, Heading3 } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
+import { type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, TextAreaField, TextField, useFormAction } from "../forms.tsx";
 import { type Member, organisationsApi } from "./api.ts";
 import { kvkError } from "./checks.ts";
 
@@ -25,9 +25,6 @@ export function MemberForm({ combinationId, member, onSaved, onCancel }: Props):
   const [name, setName] = useState(member?.name ?? "");
   const [qualifications, setQualifications] = useState(member?.qualifications ?? "");
   const [responsibilities, setResponsibilities] = useState(member?.responsibilities ?? "");
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const prefix = member ? `member-${member.organisationId}` : "new-member";
   const id = (field: string) => `${prefix}-${field}`;
@@ -37,50 +34,39 @@ export function MemberForm({ combinationId, member, onSaved, onCancel }: Props):
     if (member) form.current?.querySelector<HTMLTextAreaElement>("textarea")?.focus();
   }, [member]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found: Errors = {};
-    if (!member) {
-      const kvk = kvkError(kvkNumber.trim(), t);
-      if (kvk) found.kvkNumber = kvk;
-      if (!name.trim()) found.name = t("validation.required");
-    }
-    setErrors(found);
-    const first = FIELDS.find((f) => found[f]);
-    if (first) {
-      document.getElementById(id(first))?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      if (member) {
-        await organisationsApi.changeMember(combinationId, member.organisationId, { qualifications, responsibilities });
-        await onSaved(member.name);
-      } else {
-        await organisationsApi.addMember(combinationId, {
-          kvkNumber: kvkNumber.trim(),
-          name: name.trim(),
-          qualifications,
-          responsibilities,
-        });
-        const added = name.trim();
-        setKvkNumber("");
-        setName("");
-        setQualifications("");
-        setResponsibilities("");
-        await onSaved(added);
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check() {
+      const found: Errors = {};
+      if (!member) {
+        const kvk = kvkError(kvkNumber.trim(), t);
+        if (kvk) found.kvkNumber = kvk;
+        if (!name.trim()) found.name = t("validation.required");
       }
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t, { field: "kvkNumber", message: t("combination.alreadyMember") });
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      const field = FIELDS.find((f) => refusal.errors[f]);
-      if (field) document.getElementById(id(field))?.focus();
-    } finally {
-      setBusy(false);
+      return found;
+    },
+    idOf: id,
+    duplicate: { field: "kvkNumber", message: t("combination.alreadyMember") },
+  });
+
+  const submit = run(async () => {
+    if (member) {
+      await organisationsApi.changeMember(combinationId, member.organisationId, { qualifications, responsibilities });
+      await onSaved(member.name);
+    } else {
+      await organisationsApi.addMember(combinationId, {
+        kvkNumber: kvkNumber.trim(),
+        name: name.trim(),
+        qualifications,
+        responsibilities,
+      });
+      const added = name.trim();
+      setKvkNumber("");
+      setName("");
+      setQualifications("");
+      setResponsibilities("");
+      await onSaved(added);
     }
-  }
+  });
 
   return (
     <form ref={form} noValidate onSubmit={submit} className="zk-form zk-panel zk-section" aria-labelledby={headingId}>

@@ -1,8 +1,8 @@
 // The organisation's own details: name, legal form, KvK number, AGB code, address and contacts.
 import { Button } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField, useFocusAfterRender } from "../forms.tsx";
+import { FormError, SelectField, TextAreaField, TextField, useFocusAfterRender, useFormAction } from "../forms.tsx";
 import { type Contact, type LegalForm, type MyOrganisation, organisationsApi, SINGLE_FORMS } from "./api.ts";
 import { agbError, kvkError } from "./checks.ts";
 
@@ -24,9 +24,6 @@ export function OrganisationForm({ organisation, onSaved }: Props): ReactElement
   const [agbCode, setAgbCode] = useState(organisation.agbCode ?? "");
   const [address, setAddress] = useState(organisation.address ?? "");
   const [contacts, setContacts] = useState<Contact[]>(organisation.contacts);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const fields = [
     "name",
     "legalForm",
@@ -54,42 +51,28 @@ export function OrganisationForm({ organisation, onSaved }: Props): ReactElement
     return found;
   }
 
-  function focusFirst(found: Record<string, string>) {
-    const field = fields.find((f) => found[f]);
-    if (field) document.getElementById(id(field))?.focus();
-  }
+  const { busy, errors, formError, setErrors, run } = useFormAction(fields, {
+    check,
+    idOf: id,
+    duplicate: { field: "kvkNumber", message: t("register.duplicate") },
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    setBusy(true);
-    try {
-      const saved = await organisationsApi.changeMine({
-        name: name.trim(),
-        legalForm: legalForm as LegalForm,
-        kvkNumber: kvkNumber.trim(),
-        agbCode: agbCode.trim() || null,
-        address: address.trim() || null,
-        contacts: contacts.map((c) => ({
-          name: c.name.trim(),
-          role: c.role.trim(),
-          email: c.email.trim(),
-          phone: c.phone.trim(),
-        })),
-      });
-      onSaved(saved);
-    } catch (error) {
-      const refusal = serverRefusal(error, fields, t, { field: "kvkNumber", message: t("register.duplicate") });
-      setErrors(refusal.errors as Record<string, string>);
-      setFormError(refusal.formError);
-      focusFirst(refusal.errors as Record<string, string>);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = run(async () => {
+    const saved = await organisationsApi.changeMine({
+      name: name.trim(),
+      legalForm: legalForm as LegalForm,
+      kvkNumber: kvkNumber.trim(),
+      agbCode: agbCode.trim() || null,
+      address: address.trim() || null,
+      contacts: contacts.map((c) => ({
+        name: c.name.trim(),
+        role: c.role.trim(),
+        email: c.email.trim(),
+        phone: c.phone.trim(),
+      })),
+    });
+    onSaved(saved);
+  });
 
   const changeContact = (index: number, field: ContactField, value: string) =>
     setContacts((all) => all.map((c, i) => (i === index ? { ...c, [field]: value } : c)));

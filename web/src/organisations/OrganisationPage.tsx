@@ -14,10 +14,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useState } from "react";
+import { type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useNavigate } from "react-router";
-import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 import { can } from "../policy.ts";
 import { useMe } from "../session.tsx";
 import { Pending } from "../shell/Layout.tsx";
@@ -26,7 +26,7 @@ import { NotFound } from "../shell/NotFound.tsx";
 import { usePageTitle } from "../shell/usePageTitle.ts";
 import { useResource } from "../useResource.ts";
 import { COMBINATION_FORMS, type CombinationForm, type MyOrganisation, organisationsApi } from "./api.ts";
-import { kvkError } from "./checks.ts";
+import { combinationErrors } from "./checks.ts";
 import { OrganisationForm } from "./OrganisationForm.tsx";
 
 export function OrganisationPage(): ReactElement {
@@ -105,7 +105,6 @@ function Combinations({ organisation }: { organisation: MyOrganisation }): React
 }
 
 const COMBINATION_FIELDS = ["name", "legalForm", "kvkNumber"] as const;
-type CombinationErrors = Partial<Record<(typeof COMBINATION_FIELDS)[number], string>>;
 
 function NewCombination(): ReactElement {
   const { t } = useTranslation();
@@ -113,46 +112,22 @@ function NewCombination(): ReactElement {
   const [name, setName] = useState("");
   const [legalForm, setLegalForm] = useState<"" | CombinationForm>("");
   const [kvkNumber, setKvkNumber] = useState("");
-  const [errors, setErrors] = useState<CombinationErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const id = (field: string) => `new-combination-${field}`;
+  const { busy, errors, formError, run } = useFormAction(COMBINATION_FIELDS, {
+    check: () => combinationErrors({ name, legalForm, kvkNumber }, t),
+    idOf: id,
+    duplicate: { field: "kvkNumber", message: t("register.duplicate") },
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found: CombinationErrors = {};
-    if (!name.trim()) found.name = t("validation.required");
-    if (!legalForm) found.legalForm = t("validation.choose");
-    const kvk = kvkNumber.trim() ? kvkError(kvkNumber.trim(), t) : null;
-    if (kvk) found.kvkNumber = kvk;
-    setErrors(found);
-    const first = COMBINATION_FIELDS.find((f) => found[f]);
-    if (first || !legalForm) {
-      if (first) document.getElementById(id(first))?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const combination = await organisationsApi.createCombination({
-        name: name.trim(),
-        legalForm,
-        ...(kvkNumber.trim() ? { kvkNumber: kvkNumber.trim() } : {}),
-      });
-      navigate(`/combinations/${combination.id}`, { state: { created: true } });
-    } catch (error) {
-      const refusal = serverRefusal(error, COMBINATION_FIELDS, t, {
-        field: "kvkNumber",
-        message: t("register.duplicate"),
-      });
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      const field = COMBINATION_FIELDS.find((f) => refusal.errors[f]);
-      if (field) document.getElementById(id(field))?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = run(async () => {
+    const combination = await organisationsApi.createCombination({
+      name: name.trim(),
+      // The check has refused an empty one.
+      legalForm: legalForm as CombinationForm,
+      ...(kvkNumber.trim() ? { kvkNumber: kvkNumber.trim() } : {}),
+    });
+    navigate(`/combinations/${combination.id}`, { state: { created: true } });
+  });
 
   return (
     <form

@@ -1,11 +1,11 @@
 // Registering a new provider organisation (aanmelden als zorgaanbieder): the organisation's name,
 // legal form, KvK number and optional AGB code, and the first user. Public, reached from the login page.
 import { Button, Heading1, Heading2, Paragraph } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useRef, useState } from "react";
+import { type ReactElement, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
 import { ApiError, api } from "../api.ts";
-import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 import { useSession } from "../session.tsx";
 import { Brand, Frame } from "../shell/Frame.tsx";
 import { LanguageSwitch } from "../shell/LanguageSwitch.tsx";
@@ -44,10 +44,18 @@ export function RegisterPage(): ReactElement {
     "user.email": "",
     "user.password": "",
   });
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const registered = useRef(false);
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check,
+    idOf: id,
+    duplicate: { field: "organisation.kvkNumber", message: t("register.duplicate") },
+    onRefused(refusal, error) {
+      if (error instanceof ApiError && error.code === "NOT_FOUND") {
+        refusal.errors.regionSlug = t("register.unknownRegion");
+        refusal.formError = null;
+      }
+    },
+  });
   usePageTitle(t("register.title"));
 
   // Logged in (just now, by registering, or before): the organisation's page is where to go on.
@@ -75,54 +83,28 @@ export function RegisterPage(): ReactElement {
     return found;
   }
 
-  function focusFirst(found: Errors) {
-    const field = FIELDS.find((f) => found[f]);
-    if (field) document.getElementById(id(field))?.focus();
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    setBusy(true);
+  const submit = run(async () => {
     const email = values["user.email"].trim();
     const agbCode = values["organisation.agbCode"].trim();
-    try {
-      await organisationsApi.register({
-        regionSlug: values.regionSlug.trim(),
-        organisation: {
-          name: values["organisation.name"].trim(),
-          legalForm: values["organisation.legalForm"] as LegalForm,
-          kvkNumber: values["organisation.kvkNumber"].trim(),
-          ...(agbCode ? { agbCode } : {}),
-        },
-        user: { name: values["user.name"].trim(), email, password: values["user.password"] },
-      });
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t, {
-        field: "organisation.kvkNumber",
-        message: t("register.duplicate"),
-      });
-      if (error instanceof ApiError && error.code === "NOT_FOUND") {
-        refusal.errors.regionSlug = t("register.unknownRegion");
-        refusal.formError = null;
-      }
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      focusFirst(refusal.errors);
-      setBusy(false);
-      return;
-    }
-    // Registered: log in with the new account and continue with the organisation's details.
+    await organisationsApi.register({
+      regionSlug: values.regionSlug.trim(),
+      organisation: {
+        name: values["organisation.name"].trim(),
+        legalForm: values["organisation.legalForm"] as LegalForm,
+        kvkNumber: values["organisation.kvkNumber"].trim(),
+        ...(agbCode ? { agbCode } : {}),
+      },
+      user: { name: values["user.name"].trim(), email, password: values["user.password"] },
+    });
+    // Registered: log in with the new account and continue with the organisation's details. A failed
+    // login is no refusal of the form: the login page says what went wrong.
     registered.current = true;
     try {
       signIn(await api.login(email, values["user.password"]));
     } catch {
       navigate("/login", { replace: true });
     }
-  }
+  });
 
   return (
     <Frame brand={<Brand region={null} />} account={<LanguageSwitch />}>

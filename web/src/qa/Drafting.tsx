@@ -5,14 +5,13 @@ import { Alert, Button, ButtonGroup, Checkbox, Heading2, Paragraph } from "@utre
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { allows } from "../../../src/platform/policy.ts";
-import { FormError, SelectField, serverRefusal, TextAreaField } from "../forms.tsx";
+import { FormError, SelectField, TextAreaField, useFormAction } from "../forms.tsx";
 import { useMe } from "../session.tsx";
 import { type QaQuestion, qaApi } from "./api.ts";
-import { Notice, qaRefusal } from "./common.tsx";
+import { Notice, qaRefusal, qaRefused } from "./common.tsx";
 import { excerpt } from "./WorkPage.tsx";
 
 const FIELDS = ["answer", "references"] as const;
-type Field = (typeof FIELDS)[number];
 
 export function DraftEditor(props: {
   question: QaQuestion;
@@ -25,9 +24,7 @@ export function DraftEditor(props: {
   const [reservation, setReservation] = useState(q.reservation);
   const [references, setReferences] = useState<string[]>(q.references.map((r) => r.questionId));
   const [pick, setPick] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, formError, setErrors, run } = useFormAction(FIELDS, { onRefused: qaRefused(t, i18n.language) });
   const [saved, setSaved] = useState("");
   const [lastAnswer, setLastAnswer] = useState(q.answer);
   // An answer by reference, made elsewhere on the page, replaces what the editor shows.
@@ -45,28 +42,23 @@ export function DraftEditor(props: {
       : id;
   };
 
+  const send = run(async () => {
+    const question = await qaApi.draft(q.id, { answer: answer.trim(), reservation, references });
+    setSaved(t("qa.draft.saved"));
+    setLastAnswer(question.answer);
+    props.onSaved(question);
+  });
+
   async function save(event: FormEvent) {
     event.preventDefault();
+    // Not useFormAction's check, which clears the form's message: a missing answer leaves the last
+    // refusal and the last "saved" standing.
     if (!answer.trim()) {
       setErrors({ answer: t("qa.draft.answerMissing") });
       return;
     }
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
     setSaved("");
-    try {
-      const question = await qaApi.draft(q.id, { answer: answer.trim(), reservation, references });
-      setSaved(t("qa.draft.saved"));
-      setLastAnswer(question.answer);
-      props.onSaved(question);
-    } catch (e) {
-      const refusal = serverRefusal(e, FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(Object.keys(refusal.errors).length > 0 ? null : qaRefusal(e, t, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    await send();
   }
 
   return (

@@ -20,7 +20,7 @@ import { useParams } from "react-router";
 import { allows } from "../../../src/platform/policy.ts";
 import { api, type Tender } from "../api.ts";
 import { formatMoment } from "../dates.ts";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextAreaField, TextField, useFormAction } from "../forms.tsx";
 import { useMe } from "../session.tsx";
 import { Pending } from "../shell/Layout.tsx";
 import { AppLink } from "../shell/links.tsx";
@@ -28,7 +28,7 @@ import { usePageTitle } from "../shell/usePageTitle.ts";
 import { TenderNav } from "../tender/TenderNav.tsx";
 import { useResource } from "../useResource.ts";
 import { type MyQuestion, type QaOverview, qaApi } from "./api.ts";
-import { Notice, QuestionDeadline, qaRefusal } from "./common.tsx";
+import { Notice, QuestionDeadline, qaRefusal, qaRefused } from "./common.tsx";
 import { PublishedRounds, References } from "./Published.tsx";
 
 export function QaPage(): ReactElement {
@@ -101,43 +101,37 @@ function Asking(props: { tender: Tender; overview: QaOverview; mine: MyQuestion[
 }
 
 const ASK_FIELDS = ["text", "documentRef", "lotId"] as const;
-type AskField = (typeof ASK_FIELDS)[number];
 
 function AskForm(props: { tender: Tender; onAsked(): void }): ReactElement {
   const { t, i18n } = useTranslation();
   const [text, setText] = useState("");
   const [documentRef, setDocumentRef] = useState("");
   const [lotId, setLotId] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Partial<Record<AskField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { busy, errors, formError, setErrors, run } = useFormAction(ASK_FIELDS, {
+    onRefused: qaRefused(t, i18n.language),
+  });
+
+  const send = run(async () => {
+    await qaApi.ask(props.tender.id, {
+      text: text.trim(),
+      ...(documentRef.trim() ? { documentRef: documentRef.trim() } : {}),
+      ...(lotId ? { lotId } : {}),
+    });
+    setText("");
+    setDocumentRef("");
+    setLotId("");
+    props.onAsked();
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // Not useFormAction's check, which clears the form's message: a missing text leaves the last
+    // refusal standing.
     if (!text.trim()) {
       setErrors({ text: t("qa.ask.textMissing") });
       return;
     }
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await qaApi.ask(props.tender.id, {
-        text: text.trim(),
-        ...(documentRef.trim() ? { documentRef: documentRef.trim() } : {}),
-        ...(lotId ? { lotId } : {}),
-      });
-      setText("");
-      setDocumentRef("");
-      setLotId("");
-      props.onAsked();
-    } catch (e) {
-      const refusal = serverRefusal(e, ASK_FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.errors && Object.keys(refusal.errors).length > 0 ? null : qaRefusal(e, t, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    await send();
   }
 
   return (

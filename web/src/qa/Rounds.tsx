@@ -17,7 +17,7 @@ import {
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatMoment } from "../dates.ts";
-import { FormError, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, TextField, useFormAction } from "../forms.tsx";
 import { type QaOverview, type QaRound, qaApi } from "./api.ts";
 import { Notice, qaRefusal } from "./common.tsx";
 
@@ -160,37 +160,22 @@ function PlanForm(props: { round: QaRound; onSaved(): void }): ReactElement {
 }
 
 const NEW_FIELDS = ["title", "plannedOn"] as const;
-type NewField = (typeof NEW_FIELDS)[number];
 
 function NewRound(props: { tenderId: string; onCreated(): void }): ReactElement {
   const { t } = useTranslation();
   const [title, setTitle] = useState("");
   const [plannedOn, setPlannedOn] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<NewField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, formError, run } = useFormAction(NEW_FIELDS);
 
-  async function create(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setFormError(null);
-    try {
-      await qaApi.createRound(props.tenderId, {
-        ...(title.trim() ? { title: title.trim() } : {}),
-        ...(plannedOn ? { plannedOn } : {}),
-      });
-      setTitle("");
-      setPlannedOn("");
-      props.onCreated();
-    } catch (e) {
-      const refusal = serverRefusal(e, NEW_FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const create = run(async () => {
+    await qaApi.createRound(props.tenderId, {
+      ...(title.trim() ? { title: title.trim() } : {}),
+      ...(plannedOn ? { plannedOn } : {}),
+    });
+    setTitle("");
+    setPlannedOn("");
+    props.onCreated();
+  });
 
   return (
     <form className="zk-inline-form" noValidate onSubmit={(e) => void create(e)} aria-labelledby="new-round-heading">

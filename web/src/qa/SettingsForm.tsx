@@ -4,7 +4,7 @@ import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api.ts";
 import { amsterdamToIso, formatMoment, isoToAmsterdam } from "../dates.ts";
-import { FormError, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, TextField, useFormAction } from "../forms.tsx";
 import { type QaOverview, qaApi } from "./api.ts";
 import { Notice } from "./common.tsx";
 
@@ -17,48 +17,44 @@ export function SettingsForm(props: { tenderId: string; overview: QaOverview; on
   const [closeAt, setCloseAt] = useState(overview.questionsCloseAt ? isoToAmsterdam(overview.questionsCloseAt) : "");
   const [lastRound, setLastRound] = useState(String(overview.lastRoundMinDays));
   const [openWarning, setOpenWarning] = useState(String(overview.openWarningDays));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState("");
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const iso = closeAt ? amsterdamToIso(closeAt) : null;
-    const local: Partial<Record<Field, string>> = {};
-    if (closeAt && !iso) local.questionsCloseAt = t("qa.settings.badMoment");
-    if (!/^\d+$/.test(lastRound)) local.lastRoundMinDays = t("validation.wholeNumberZero");
-    if (!/^\d+$/.test(openWarning)) local.openWarningDays = t("validation.wholeNumberZero");
-    setErrors(local);
-    setFormError(null);
-    setSaved("");
-    if (Object.keys(local).length > 0) return;
-    setBusy(true);
-    try {
-      await qaApi.saveSettings(props.tenderId, {
-        questionsCloseAt: iso,
-        lastRoundMinDays: Number(lastRound),
-        openWarningDays: Number(openWarning),
-      });
-      setSaved(t("qa.settings.saved"));
-      props.onSaved();
-    } catch (e) {
-      const refusal = serverRefusal(e, FIELDS, t);
+  const iso = closeAt ? amsterdamToIso(closeAt) : null;
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check() {
+      const local: Partial<Record<Field, string>> = {};
+      if (closeAt && !iso) local.questionsCloseAt = t("qa.settings.badMoment");
+      if (!/^\d+$/.test(lastRound)) local.lastRoundMinDays = t("validation.wholeNumberZero");
+      if (!/^\d+$/.test(openWarning)) local.openWarningDays = t("validation.wholeNumberZero");
+      return local;
+    },
+    onRefused(refusal, error) {
       // The server names the closing time the deadline must precede; say it in the user's language.
       const closesAt =
-        e instanceof ApiError && e.rule === "questions_after_closing"
-          ? (e.problem as { closesAt?: string }).closesAt
+        error instanceof ApiError && error.rule === "questions_after_closing"
+          ? (error.problem as { closesAt?: string }).closesAt
           : undefined;
       if (closesAt) {
         refusal.errors.questionsCloseAt = t("qa.settings.beforeClosing", {
           moment: formatMoment(closesAt, i18n.language),
         });
       }
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  const send = run(async () => {
+    await qaApi.saveSettings(props.tenderId, {
+      questionsCloseAt: iso,
+      lastRoundMinDays: Number(lastRound),
+      openWarningDays: Number(openWarning),
+    });
+    setSaved(t("qa.settings.saved"));
+    props.onSaved();
+  });
+
+  async function save(event: FormEvent) {
+    // The last "saved" goes whether or not the check lets the form be sent.
+    setSaved("");
+    await send(event);
   }
 
   return (

@@ -5,9 +5,9 @@ import { Button, Heading2, RadioButton } from "@utrecht/component-library-react"
 import { type FormEvent, type ReactElement, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lot } from "../api.ts";
-import { FormError, SelectField, serverRefusal, TextAreaField, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextAreaField, TextField, useFormAction } from "../forms.tsx";
 import { type Assignee, type QaQuestion, qaApi } from "./api.ts";
-import { CATEGORIES, Notice, qaRefusal } from "./common.tsx";
+import { CATEGORIES, Notice, qaRefusal, qaRefused } from "./common.tsx";
 
 const FIELDS = ["number", "category", "subheading", "documentRef", "lotId", "visibility", "privateReason"] as const;
 type Field = (typeof FIELDS)[number];
@@ -30,41 +30,36 @@ export function TriageForm(props: {
   const [documentRef, setDocumentRef] = useState(q.documentRef ?? "");
   const [lotId, setLotId] = useState(q.lotId ?? "");
   const [privateReason, setPrivateReason] = useState(q.privateReason ?? "");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState("");
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check() {
+      const local: Partial<Record<Field, string>> = {};
+      if (visibility === "public" && number && !/^\d+$/.test(number)) local.number = t("validation.wholeNumber");
+      if (visibility === "private" && !privateReason.trim()) local.privateReason = t("qa.triage.reasonMissing");
+      return local;
+    },
+    onRefused: qaRefused(t, i18n.language),
+  });
+
+  const send = run(async () => {
+    const chosen = category === OTHER ? otherCategory.trim() : category;
+    const question = await qaApi.triage(q.id, {
+      visibility,
+      ...(visibility === "public" ? { number: number ? Number(number) : null } : {}),
+      category: chosen || null,
+      subheading: subheading.trim() || null,
+      documentRef: documentRef.trim() || null,
+      lotId: lotId || null,
+      privateReason: visibility === "private" ? privateReason.trim() : null,
+    });
+    setSaved(t("qa.triage.saved"));
+    props.onSaved(question);
+  });
 
   async function save(event: FormEvent) {
-    event.preventDefault();
-    const local: Partial<Record<Field, string>> = {};
-    if (visibility === "public" && number && !/^\d+$/.test(number)) local.number = t("validation.wholeNumber");
-    if (visibility === "private" && !privateReason.trim()) local.privateReason = t("qa.triage.reasonMissing");
-    setErrors(local);
-    setFormError(null);
+    // The last "saved" goes whether or not the check lets the form be sent.
     setSaved("");
-    if (Object.keys(local).length > 0) return;
-    const chosen = category === OTHER ? otherCategory.trim() : category;
-    setBusy(true);
-    try {
-      const question = await qaApi.triage(q.id, {
-        visibility,
-        ...(visibility === "public" ? { number: number ? Number(number) : null } : {}),
-        category: chosen || null,
-        subheading: subheading.trim() || null,
-        documentRef: documentRef.trim() || null,
-        lotId: lotId || null,
-        privateReason: visibility === "private" ? privateReason.trim() : null,
-      });
-      setSaved(t("qa.triage.saved"));
-      props.onSaved(question);
-    } catch (e) {
-      const refusal = serverRefusal(e, FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(Object.keys(refusal.errors).length > 0 ? null : qaRefusal(e, t, i18n.language));
-    } finally {
-      setBusy(false);
-    }
+    await send(event);
   }
 
   return (

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api.ts";
 import { useServerNow } from "../bidding/Countdown.tsx";
 import { durationParts, formatMoment } from "../dates.ts";
-import { refusalText } from "../forms.tsx";
+import { type Refusal, refusalText } from "../forms.tsx";
 import type { QuestionStatus } from "./api.ts";
 
 /** DOMAIN.md's categories of a Nota van Inlichtingen; an officer may also type another. */
@@ -48,6 +48,16 @@ export function qaRefusal(error: unknown, t: T, language: string): string {
     return t(`qa.rules.${error.rule}`, { moment: closeAt ? formatMoment(closeAt, language) : "" });
   }
   return refusalText(error, t as (key: string, options?: { detail: string }) => string);
+}
+
+/**
+ * For a Q&A form's useFormAction (onRefused): a refusal that names none of the form's fields is said
+ * in the Q&A's own words (a closed question period with its moment, say).
+ */
+export function qaRefused<F extends string>(t: T, language: string): (refusal: Refusal<F>, error: unknown) => void {
+  return (refusal, error) => {
+    if (Object.keys(refusal.errors).length === 0) refusal.formError = qaRefusal(error, t, language);
+  };
 }
 
 const BADGE: Record<QuestionStatus, "active" | "inactive" | "warning" | "neutral"> = {

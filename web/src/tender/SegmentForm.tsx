@@ -1,12 +1,12 @@
 // Editing a segment inline: contract start, number to select and financing, with each error next
 // to its field (from the form's own checks or from the server's problem.errors).
 import { Button, ButtonGroup } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
+import { type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FINANCING } from "../../../src/tender/types.ts";
 import { api, type Financing, type Segment, type Tender } from "../api.ts";
 import { isIsoDate } from "../dates.ts";
-import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 
 interface Props {
   tenderId: string;
@@ -29,9 +29,6 @@ export function SegmentForm({ tenderId, segment, onSaved, onCancel }: Props): Re
   const [selectMin, setSelectMin] = useState(segment.numberToSelect.min?.toString() ?? "");
   const [selectMax, setSelectMax] = useState(segment.numberToSelect.max?.toString() ?? "");
   const [financing, setFinancing] = useState<Financing>(segment.financing);
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const first = useRef<HTMLFormElement>(null);
   const id = (field: string) => `segment-${segment.id}-${field}`;
 
@@ -50,38 +47,16 @@ export function SegmentForm({ tenderId, segment, onSaved, onCancel }: Props): Re
     return found;
   }
 
-  function focusFirstError(found: Errors) {
-    const field = FIELDS.find((f) => found[f]);
-    if (field) document.getElementById(id(field))?.focus();
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found = check();
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirstError(found);
-      return;
-    }
-    setBusy(true);
-    try {
-      const tender = await api.changeSegment(tenderId, segment.id, {
-        contractStart: contractStart || null,
-        selectMin: count(selectMin) as number | null,
-        selectMax: count(selectMax) as number | null,
-        financing,
-      });
-      onSaved(tender);
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t);
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      focusFirstError(refusal.errors);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, errors, formError, run } = useFormAction(FIELDS, { check, idOf: id });
+  const submit = run(async () => {
+    const tender = await api.changeSegment(tenderId, segment.id, {
+      contractStart: contractStart || null,
+      selectMin: count(selectMin) as number | null,
+      selectMax: count(selectMax) as number | null,
+      financing,
+    });
+    onSaved(tender);
+  });
 
   return (
     <form

@@ -1,10 +1,10 @@
 // Adding a subsegment to a segment; the code is suggested from the name and may be changed.
 import { Button, ButtonGroup } from "@utrecht/component-library-react";
-import { type FormEvent, type ReactElement, useEffect, useRef, useState } from "react";
+import { type ReactElement, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FINANCING } from "../../../src/tender/types.ts";
 import { api, type Financing, type Segment, type Tender } from "../api.ts";
-import { FormError, SelectField, serverRefusal, TextField } from "../forms.tsx";
+import { FormError, SelectField, TextField, useFormAction } from "../forms.tsx";
 
 interface Props {
   tenderId: string;
@@ -35,9 +35,6 @@ export function SubsegmentForm({ tenderId, segment, onSaved, onCancel }: Props):
   const [codeTouched, setCodeTouched] = useState(false);
   const [description, setDescription] = useState("");
   const [financing, setFinancing] = useState<"" | Financing>("");
-  const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const id = (field: string) => `new-subsegment-${segment.id}-${field}`;
 
@@ -45,37 +42,26 @@ export function SubsegmentForm({ tenderId, segment, onSaved, onCancel }: Props):
     form.current?.querySelector<HTMLInputElement>("input")?.focus();
   }, []);
 
-  const focusFirst = (found: Errors) => {
-    const field = FIELDS.find((f) => found[f]);
-    if (field) document.getElementById(id(field))?.focus();
-  };
+  const { busy, errors, formError, run } = useFormAction(FIELDS, {
+    check() {
+      const found: Errors = {};
+      if (!name.trim()) found.name = t("validation.required");
+      if (!CODE.test(code)) found.code = code ? t("validation.code") : t("validation.required");
+      return found;
+    },
+    idOf: id,
+    duplicate: { field: "code", message: t("validation.codeTaken", { code }) },
+  });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setFormError(null);
-    const found: Errors = {};
-    if (!name.trim()) found.name = t("validation.required");
-    if (!CODE.test(code)) found.code = code ? t("validation.code") : t("validation.required");
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    setBusy(true);
-    try {
-      const tender = await api.addSubsegment(tenderId, segment.id, {
-        name: name.trim(),
-        code,
-        description: description.trim() || null,
-        financing: financing || null,
-      });
-      onSaved(tender, name.trim());
-    } catch (error) {
-      const refusal = serverRefusal(error, FIELDS, t, { field: "code", message: t("validation.codeTaken", { code }) });
-      setErrors(refusal.errors);
-      setFormError(refusal.formError);
-      focusFirst(refusal.errors);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = run(async () => {
+    const tender = await api.addSubsegment(tenderId, segment.id, {
+      name: name.trim(),
+      code,
+      description: description.trim() || null,
+      financing: financing || null,
+    });
+    onSaved(tender, name.trim());
+  });
 
   return (
     <form

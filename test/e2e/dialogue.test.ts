@@ -98,6 +98,12 @@ describe("dialogue sessions", { timeout: 120_000 }, () => {
     await form.getByLabel("Datum", { exact: true }).fill("2031-05-20");
     await form.getByLabel("Locatie", { exact: true }).fill("Zutphen");
     await form.getByLabel("Aanmelden kan tot").fill("2031-05-18T12:00");
+    // An end before the start is refused at its field, in Dutch, and the field takes the focus.
+    await form.getByLabel("Eindtijd (HH:MM)").fill("12:00");
+    await form.getByRole("button", { name: "Bijeenkomst plannen" }).click();
+    await form.getByText("De eindtijd moet na de begintijd liggen.").waitFor();
+    await expect.poll(() => officer.evaluate(() => document.activeElement?.id)).toBe("plan-endsAt");
+    await form.getByLabel("Eindtijd (HH:MM)").fill("15:00");
     expect(await axeViolations(officer)).toEqual([]);
     await form.getByRole("button", { name: "Bijeenkomst plannen" }).click();
     await officer.getByRole("status").getByText("De bijeenkomst is gepland.").waitFor();

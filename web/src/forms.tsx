@@ -201,8 +201,26 @@ export function CheckboxGroup(props: CheckboxGroupProps): ReactElement {
 }
 
 /** Translates the server's English field messages where we know them; others are shown as sent. */
-export function serverFieldMessage(message: string, t: (key: string) => string): string {
+export function serverFieldMessage(
+  message: string,
+  t: (key: string, options?: Record<string, string>) => string,
+): string {
   if (/date YYYY-MM-DD/.test(message)) return t("validation.date");
+  // Dialogue sessions and statements.
+  if (/must be a time HH:MM/.test(message)) return t("validation.time");
+  if (/must be a date and time/.test(message)) return t("validation.dateTime");
+  if (/must be after startsAt/.test(message)) return t("validation.endAfterStart");
+  if (/give a place or an online link/.test(message)) return t("validation.placeOrLink");
+  if (/must start with http/.test(message)) return t("validation.link");
+  const taken = /^(\d+) attendees are already registered/.exec(message);
+  if (taken) return t("validation.capacityTaken", { count: taken[1]! });
+  if (/a whole number of 0 or more/.test(message)) return t("validation.wholeNumberZero");
+  if (/five whole numbers of 0 or more/.test(message)) return t("validation.fiveCounts");
+  if (/a number from 1 to 5/.test(message)) return t("validation.oneToFive");
+  const sum = /^the counts add up to (\d+), not/.exec(message);
+  if (sum) return t("validation.countsSum", { count: sum[1]! });
+  const average = /^the counts give an average of ([\d.]+), not/.exec(message);
+  if (average) return t("validation.countsAverage", { average: average[1]! });
   if (/expected number to be >=1|expected int/.test(message)) return t("validation.wholeNumber");
   if (/lower-case letters, digits and dashes/.test(message)) return t("validation.code");
   if (/e-mail address/.test(message)) return t("validation.email");
@@ -239,7 +257,7 @@ export interface Refusal<F extends string> {
 export function serverRefusal<F extends string>(
   error: unknown,
   fields: readonly F[],
-  t: (key: string, options?: { detail: string }) => string,
+  t: (key: string, options?: Record<string, string>) => string,
   duplicate?: { field: F; message: string },
 ): Refusal<F> {
   const errors: Partial<Record<F, string>> = {};

@@ -82,7 +82,8 @@ export function SessionForm(props: {
   const { session } = props;
   const prefix = session ? "edit" : "plan";
   const [values, setValues] = useState<Values>(() => (session ? valuesOf(session) : EMPTY));
-  const { busy, errors, formError, run } = useFormAction(FIELDS);
+  // A refused field takes the focus, so that keyboard and screen-reader users land on what to correct.
+  const { busy, errors, formError, run } = useFormAction(FIELDS, { idOf: (name) => `${prefix}-${name}` });
   const field = (name: Field) => ({
     id: `${prefix}-${name}`,
     value: values[name],

@@ -495,7 +495,7 @@ function StatementForm(props: {
   const { statement } = props;
   const prefix = statement ? `statement-${statement.id}` : "statement";
   const [values, setValues] = useState(() => (statement ? statementValues(statement) : EMPTY_STATEMENT));
-  const { busy, errors, formError, run } = useFormAction(STATEMENT_FIELDS);
+  const { busy, errors, formError, run } = useFormAction(STATEMENT_FIELDS, { idOf: (name) => `${prefix}-${name}` });
   const field = (name: StatementField) => ({
     id: `${prefix}-${name}`,
     value: values[name],

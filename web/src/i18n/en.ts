@@ -303,7 +303,7 @@ export const en: Messages = {
     not_closed: "The closing time has not passed yet. The bids can only be opened after it.",
     four_eyes: "The opening must be confirmed by a second, different procurement officer.",
     published_requires_qa_round:
-      "This tender has been published. Requirements and criteria now change only together with a published Q&A round.",
+      "This tender has been published: its requirements and criteria are fixed. A change is announced in a Nota van Inlichtingen (clarification notice); Zorginkoop does not yet apply such a change.",
     already_submitted: "The bid has already been submitted. Withdraw it first to submit a new version.",
     submitted: "The bid has been submitted. Withdraw it first to change it.",
     not_submitted: "The bid has not been submitted; there is nothing to withdraw.",

@@ -307,7 +307,7 @@ export const nl = {
     not_closed: "De sluitingstijd is nog niet verstreken. De inschrijvingen kunnen pas daarna worden geopend.",
     four_eyes: "De opening moet door een tweede, andere inkoopspecialist worden bevestigd.",
     published_requires_qa_round:
-      "Deze aanbesteding is gepubliceerd. Eisen en criteria wijzigen nu alleen samen met een gepubliceerde Nota van Inlichtingen.",
+      "Deze aanbesteding is gepubliceerd: eisen en criteria liggen vast. Een wijziging wordt aangekondigd in een Nota van Inlichtingen; Zorginkoop voert zo'n wijziging nog niet door.",
     already_submitted: "De inschrijving is al ingediend. Trek haar eerst in om een nieuwe versie in te dienen.",
     submitted: "De inschrijving is ingediend. Trek haar eerst in om haar te wijzigen.",
     not_submitted: "De inschrijving is niet ingediend; er is niets om in te trekken.",

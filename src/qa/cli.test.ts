@@ -1,59 +1,24 @@
 // The qa verb as a user runs it: real processes on a real data folder (or, in CI, a fresh PostgreSQL
 // database): both seeds imported, a second import that changes nothing, list and similar as JSON, the
 // exports; and the refusals, exit 2 naming the argument.
-import { execFile, execFileSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../cli.ts";
-import { freshDatabase } from "../platform/testing.ts";
+import { type CliHarness, cliHarness, inProcess } from "../platform/cli-testing.ts";
 import { qaCommand } from "./cli.ts";
 
-const BIN = path.resolve("bin/zorginkoop.js");
 const TABBED = path.resolve("test/fixtures/qa/000_15d00ff2a73ea746.txt");
 const NUMBERED = path.resolve("test/fixtures/qa/002_7105fce445f6433d.txt");
-let env: NodeJS.ProcessEnv;
+let cli: CliHarness;
 let dir: string;
-let cleanup: () => Promise<void>;
+const run = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "zk-qa-cli-"));
-  let drop: () => Promise<void> = async () => undefined;
-  env = { ...process.env, ZORGINKOOP_DATA_DIR: path.join(dir, "data"), DATABASE_URL: "" };
-  if (process.env.TEST_DATABASE_URL) {
-    const fresh = await freshDatabase();
-    env.DATABASE_URL = fresh.url;
-    drop = () => fresh.drop();
-  }
-  cleanup = async () => {
-    await rm(dir, { recursive: true, force: true });
-    await drop();
-  };
+  cli = await cliHarness();
+  dir = cli.dir;
 });
-afterAll(async () => cleanup?.());
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      env,
-      cwd: dir,
-      maxBuffer: 20_000_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function inProcess(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+afterAll(async () => cli?.close());
 
 const squash = (s: string) => s.replace(/\s+/g, "");
 

@@ -1,54 +1,13 @@
-// The zorginkoop command as a user runs it: a real process on a real data folder (or, in CI, a
-// fresh PostgreSQL database).
-import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli.ts";
-import { freshDatabase } from "../../src/platform/testing.ts";
+import { type CliHarness, cliHarness, inProcess } from "../../src/platform/cli-testing.ts";
 
-const BIN = path.resolve("bin/zorginkoop.js");
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
+let cli: CliHarness;
+const run = (...args: string[]) => cli.run(...args);
 
 beforeAll(async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "zk-cli-"));
-  let drop: () => Promise<void> = async () => undefined;
-  env = { ...process.env, ZORGINKOOP_DATA_DIR: dataDir, ZORGINKOOP_NOW: "2021-09-15", DATABASE_URL: "" };
-  if (process.env.TEST_DATABASE_URL) {
-    const fresh = await freshDatabase();
-    env.DATABASE_URL = fresh.url;
-    drop = () => fresh.drop();
-  }
-  cleanup = async () => {
-    await rm(dataDir, { recursive: true, force: true });
-    await drop();
-  };
+  cli = await cliHarness({ ZORGINKOOP_NOW: "2021-09-15" });
 });
-afterAll(async () => cleanup?.());
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-      env,
-      maxBuffer: 10_000_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** The command in this process, for what needs no database: help texts and refused arguments. */
-async function inProcess(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
+afterAll(async () => cli?.close());
 
 // Each step starts a process that opens the database (PGlite: about 3 s) and the demo load writes a
 // few hundred audited rows; on a busy two-core machine a step can take tens of seconds.

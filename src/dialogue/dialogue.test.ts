@@ -517,6 +517,13 @@ describe("report, documents and statements", () => {
         headers: { ...headers, cookie: officer },
       });
     };
+    // A CSV past 1 MB is refused at the field, as soon as the upload passes the limit.
+    const huge = await importCsv("", Buffer.alloc(1024 * 1024 + 1, "x"));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({
+      rule: "file_too_large",
+      errors: [{ field: "body.file", message: "larger than 1 MB" }],
+    });
     const preview = await importCsv("?preview=1");
     expect(preview.statusCode, preview.body).toBe(200);
     expect(preview.json().statements).toEqual([

@@ -5,7 +5,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { contentDisposition, megabytes, SESSION_DOCUMENT_TYPES } from "../files/check.ts";
 import { FileBytes, uploadProblems } from "../files/schemas.ts";
-import { receiveFile, type Sealer, uploadScope } from "../files/upload.ts";
+import { receiveFile, receiveWholeFile, type Sealer, uploadScope } from "../files/upload.ts";
 import { mailSender } from "../notifications/mail.ts";
 import { providerEmails } from "../notifications/store.ts";
 import { AppError } from "../platform/errors.ts";
@@ -62,34 +62,16 @@ function statementOf(body: z.infer<typeof StatementBody>) {
   return { text: body.text, ...summary };
 }
 
-/** The CSV file of a multipart request (field `file`), as text. */
+/** The statements CSV of a multipart request (field `file`), as text. */
 async function receiveCsv(request: FastifyRequest): Promise<{ name: string; text: string; sha256: string }> {
-  if (!request.isMultipart()) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the CSV as multipart/form-data in the field 'file'");
-  }
-  const noFile = new AppError("VALIDATION_FAILED", "send the CSV in the field 'file'", {
-    errors: [{ field: "body.file", message: "no file was sent" }],
-  });
-  const part = await request.file();
-  if (!part) throw noFile;
-  if (part.fieldname !== "file") {
-    part.file.resume();
-    throw noFile;
-  }
-  const bytes = await part.toBuffer();
-  if (bytes.length > CSV_MAX_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "a statements CSV may be at most 1 MB", {
-      errors: [{ field: "body.file", message: "larger than 1 MB" }],
-      rule: "file_too_large",
-    });
-  }
+  const { name, bytes } = await receiveWholeFile(request, CSV_MAX_BYTES, "the CSV");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     text = new TextDecoder("windows-1252").decode(bytes); // older Excel exports
   }
-  return { name: part.filename || "stellingen.csv", text, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return { name: name || "stellingen.csv", text, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 export async function dialogueRoutes(app: App, ctx: AppContext) {

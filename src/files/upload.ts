@@ -16,6 +16,7 @@ import {
   type DetectedType,
   extensionRefusal,
   type FileRefusal,
+  formatMegabytes,
   sizeRefusal,
   typeRefusal,
 } from "./check.ts";
@@ -132,6 +133,50 @@ export async function receiveFile(
     sha256: hash.digest("hex"),
     sealed: sealer.final(),
   };
+}
+
+/**
+ * The one file of a multipart/form-data request (field `file`), read whole: for the small files that
+ * are read at once rather than sealed (a statements CSV, a Q&A list, a question spreadsheet). Refuses
+ * no file (400), more than `maxBytes` as soon as the stream passes it (413), and a broken upload (400).
+ * `what` names the file in the messages: "the CSV", "the spreadsheet".
+ */
+export async function receiveWholeFile(
+  request: FastifyRequest,
+  maxBytes: number,
+  what = "the file",
+): Promise<{ name: string; bytes: Buffer }> {
+  if (!request.isMultipart()) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", `send ${what} as multipart/form-data in the field '${FILE_FIELD}'`);
+  }
+  const noFile = new AppError("VALIDATION_FAILED", `send ${what} in the field '${FILE_FIELD}'`, {
+    errors: [{ field: `body.${FILE_FIELD}`, message: "no file was sent" }],
+  });
+  const part = await request.file();
+  if (!part) throw noFile;
+  if (part.fieldname !== FILE_FIELD) {
+    part.file.resume();
+    throw noFile;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of part.file as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        const message = `larger than ${formatMegabytes(maxBytes)}`;
+        throw new AppError("PAYLOAD_TOO_LARGE", `${what} is ${message}`, {
+          errors: [{ field: `body.${FILE_FIELD}`, message }],
+          rule: "file_too_large",
+        });
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("MALFORMED_REQUEST", "the upload was cut off or is not valid multipart/form-data");
+  }
+  return { name: part.filename, bytes: Buffer.concat(chunks) };
 }
 
 /**

@@ -2,10 +2,11 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { contentDisposition } from "../files/check.ts";
-import { uploadScope } from "../files/upload.ts";
-import { AppError, notFound } from "../platform/errors.ts";
+import { uploadProblems } from "../files/schemas.ts";
+import { receiveWholeFile, uploadScope } from "../files/upload.ts";
+import { notFound } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
-import { Id, Problem, problemResponses } from "../platform/schemas.ts";
+import { Id, problemResponses } from "../platform/schemas.ts";
 import { EXPORT_FORMATS } from "./export.ts";
 import { exportRound } from "./export-round.ts";
 import { AlreadyImportedSchema, ImportedSchema, PreviewSchema, SimilarQuery, SimilarSchema } from "./file-schemas.ts";
@@ -19,40 +20,10 @@ const RoundParams = TenderParams.extend({ number: z.coerce.number().int().min(1)
 /** A Q&A list is a few hundred kilobytes at most; 5 MB leaves room and keeps a stray upload out. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-const uploadProblems = { ...problemResponses, 413: Problem, 415: Problem } as const;
-
 /** The one text file of a multipart request (field `file`), whole, up to MAX_BYTES. */
 async function receiveText(request: FastifyRequest): Promise<QaFile> {
-  if (!request.isMultipart()) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the file as multipart/form-data in the field 'file'");
-  }
-  const noFile = new AppError("VALIDATION_FAILED", "send the file in the field 'file'", {
-    errors: [{ field: "body.file", message: "no file was sent" }],
-  });
-  const part = await request.file();
-  if (!part) throw noFile;
-  if (part.fieldname !== "file") {
-    part.file.resume();
-    throw noFile;
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > MAX_BYTES) {
-        throw new AppError("PAYLOAD_TOO_LARGE", `file: larger than ${MAX_BYTES / 1024 / 1024} MB`, {
-          errors: [{ field: "body.file", message: "too large" }],
-          rule: "file_too_large",
-        });
-      }
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError("MALFORMED_REQUEST", "the upload was cut off or is not valid multipart/form-data");
-  }
-  return { fileName: part.filename, bytes: Buffer.concat(chunks) };
+  const { name, bytes } = await receiveWholeFile(request, MAX_BYTES);
+  return { fileName: name, bytes };
 }
 
 export async function qaFileRoutes(app: App, ctx: AppContext) {

@@ -1,10 +1,10 @@
 // Questions and answers (Nota van Inlichtingen): asking, triage, drafting, approval, rounds (issue 5).
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { uploadScope } from "../files/upload.ts";
+import { receiveWholeFile, uploadScope } from "../files/upload.ts";
 import { type Mail, mailSender } from "../notifications/mail.ts";
 import { notifyOrganisations, notifyUser, providerEmails } from "../notifications/store.ts";
-import { AppError, notFound } from "../platform/errors.ts";
+import { notFound } from "../platform/errors.ts";
 import { type App, type AppContext, userOf } from "../platform/http.ts";
 import { allows } from "../platform/policy.ts";
 import { Id, problemResponses } from "../platform/schemas.ts";
@@ -196,24 +196,7 @@ export async function qaRoutes(app: App, ctx: AppContext) {
         const user = caller(request);
         const tender = await store.qaTender(db, user.regionId, request.params.tenderId);
         store.assertAskingOpen(tender, now);
-        if (!request.isMultipart()) {
-          throw new AppError(
-            "UNSUPPORTED_MEDIA_TYPE",
-            "send the spreadsheet as multipart/form-data in the field 'file'",
-          );
-        }
-        const part = await request.file();
-        if (part?.fieldname !== "file") {
-          throw new AppError("VALIDATION_FAILED", "body.file: no file", {
-            errors: [{ field: "body.file", message: "send the spreadsheet in the field 'file'" }],
-          });
-        }
-        const bytes = await part.toBuffer().catch(() => {
-          throw new AppError("PAYLOAD_TOO_LARGE", `the spreadsheet is larger than ${BULK_MAX_BYTES / 1024 / 1024} MB`);
-        });
-        if (part.file.truncated || bytes.length > BULK_MAX_BYTES) {
-          throw new AppError("PAYLOAD_TOO_LARGE", `the spreadsheet is larger than ${BULK_MAX_BYTES / 1024 / 1024} MB`);
-        }
+        const { bytes } = await receiveWholeFile(request, BULK_MAX_BYTES, "the spreadsheet");
         const rows = await readQuestions(bytes, await lotsOf(tender.id));
         const ids = await db.transaction((tx) => store.ask(tx, user, tender.id, rows, now));
         const mine = await store.myQuestions(db, user, tender.id);
